@@ -1,0 +1,133 @@
+"""Command line: ``summarykit parse|evaluate|…``. The only module that prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from . import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on bad usage; keep that
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _open_out(path: str | None) -> TextIO:
+    if path in (None, "-"):
+        return sys.stdout
+    return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by caller
+
+
+def _load_inputs(paths: Sequence[str], *, stages: Sequence[str]):  # type: ignore[no-untyped-def]
+    """Corpus from paths; ``-`` reads one report from stdin. Problems go to stderr."""
+    import warnings
+
+    from .corpus import Corpus
+    from .errors import SummaryKitWarning
+    from .pipeline import load, parse
+
+    docs, problems = [], []
+    files = [p for p in paths if p != "-"]
+    if "-" in paths:
+        text = sys.stdin.read()
+        if text.strip():
+            docs.append(parse(text, id="stdin", stages=stages))
+        else:
+            print("summarykit: <stdin>: input is empty", file=sys.stderr)
+            problems.append("<stdin>")
+    if files:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SummaryKitWarning)
+            corpus = load(files, stages=stages)
+        docs.extend(corpus.documents)
+        for p in corpus.problems:
+            print(f"summarykit: {p.message}", file=sys.stderr)
+        problems.extend(p.source for p in corpus.problems)
+    return Corpus(tuple(docs)), problems
+
+
+def format_tree(doc, *, width: int = 60) -> str:  # type: ignore[no-untyped-def]
+    """An indented outline a person can read."""
+    lines = [f"{doc.id}  {doc.title}".rstrip()]
+    for s in doc.sections:
+        heading = s.heading if len(s.heading) <= width else s.heading[: width - 1] + "…"
+        cat = f"  [{s.category}]" if s.category else ""
+        lines.append(f"{'  ' * s.level}{s.marker} {heading}{cat}")
+    for a in doc.anomalies:
+        lines.append(f"  ! {a.kind} @{a.start}: {a.detail}")
+    return "\n".join(lines)
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    stages = ("segment", "entities", "classify")
+    corpus, problems = _load_inputs(args.paths, stages=stages)
+    out = _open_out(args.output)
+    try:
+        if args.format == "json":
+            json.dump(corpus.to_dict(), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+        elif args.format == "tree":
+            out.write("\n\n".join(format_tree(d) for d in corpus) + "\n")
+        else:
+            for d in corpus:
+                out.write(f"# {d.id}  {d.title}\n")
+                for s in d.sections:
+                    out.write(f"{s.level}\t{s.marker}\t{s.heading}\t{s.start}-{s.end}\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="summarykit", description="Chinese work summaries → structured data.")
+    parser.add_argument("--version", action="version", version=f"summarykit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("parse", help="sections (and entities, categories) of reports")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs; - for stdin")
+    p.add_argument("--format", choices=("json", "text", "tree"), default="tree")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(func=_cmd_parse)
+
+    p = sub.add_parser("evaluate", help="score a stage against the team's gold data")
+    p.add_argument("what", choices=("sections", "entities", "categories", "reuse"))
+    p.add_argument("paths", nargs="*", metavar="PATH", help="gold files or folders (default: corpora/gold/<what>)")
+    p.set_defaults(func=_cmd_evaluate)
+    return parser
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    import importlib
+
+    try:
+        module = importlib.import_module(f"summarykit.evaluate.{args.what}")
+    except ModuleNotFoundError:
+        print(f"summarykit: evaluate {args.what} is not available yet", file=sys.stderr)
+        return EXIT_USAGE
+    return int(module.main(args.paths))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # `summarykit parse … | head`
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

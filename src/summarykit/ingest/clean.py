@@ -1,0 +1,82 @@
+"""Find site clutter, watermarks and page headers to delete. Deletion only.
+
+Cleaning never rewrites a character of the report: it returns the spans to delete
+(with reasons); ``ingest`` builds ``Document.text`` by leaving them out and records
+each one in ``Document.removed``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ..resources import load_table
+
+Span = tuple[int, int, str]  # start, end, reason (offsets in the decoded source)
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    out = []
+    for reason, pattern in load_table("clutter.tsv", columns=2):
+        out.append((reason, regex.compile(pattern, regex.MULTILINE)))
+    return tuple(out)
+
+
+# Page chunks of docx/PDF previews on web pages begin with "N、" at a line start, and
+# the chunk before usually stops mid-word ("新中国成\n2、立以来"). The number must run
+# 1, 2, 3 … and chunks must be long, or it is a real list.
+RE_PREVIEW_PAGE = regex.compile(r"(?m)^(\d{1,3})、")
+_MIN_PAGE_CHUNK = 150
+
+
+def preview_page_markers(text: str) -> list[Span]:
+    """Spans of preview page prefixes (``\\n2、``) to delete, or [] if not a preview."""
+    hits = list(RE_PREVIEW_PAGE.finditer(text))
+    if not hits or int(hits[0].group(1)) != 1:
+        return []
+    chain = [hits[0]]
+    for m in hits[1:]:
+        if int(m.group(1)) == int(chain[-1].group(1)) + 1:
+            chain.append(m)
+    if len(chain) < 2:
+        # a single "1、" is a page prefix only if the site says it is a preview
+        if "由会员分享" not in text[: hits[0].start()]:
+            return []
+    gaps = [b.start() - a.start() for a, b in zip(chain, chain[1:])]
+    if gaps and min(gaps) < _MIN_PAGE_CHUNK:
+        return []
+    spans: list[Span] = []
+    for m in chain:
+        start = m.start()
+        if start > 0 and text[start - 1] == "\n":
+            # join the page break too, so a word split across pages is whole again
+            prev_end = start - 1
+            if prev_end > 0 and text[prev_end - 1] not in "。！？!?\n":
+                start = prev_end
+        spans.append((start, m.end(), "page_header"))
+    return spans
+
+
+def clutter_spans(text: str) -> list[Span]:
+    """Every span to delete from ``text``, sorted and non-overlapping."""
+    spans: list[Span] = []
+    for reason, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                spans.append((m.start(), m.end(), reason))
+    spans.extend(preview_page_markers(text))
+    return merge_spans(spans)
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Sort and merge overlapping spans (the first reason wins)."""
+    out: list[Span] = []
+    for start, end, reason in sorted(spans):
+        if out and start < out[-1][1]:
+            ps, pe, pr = out[-1]
+            out[-1] = (ps, max(pe, end), pr)
+        else:
+            out.append((start, end, reason))
+    return out
