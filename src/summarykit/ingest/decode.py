@@ -37,9 +37,11 @@ def _looks_like_text(text: str) -> bool:
     return bad <= max(2, len(sample) // 1000)
 
 
-def _plausible_chinese(text: str) -> bool:
-    """GB18030 decodes many byte soups; real GBK text is mostly common Han, ASCII, CJK punctuation."""
+def _common_share(text: str) -> float:
+    """Share of ASCII, common Han and CJK punctuation: high for real Chinese text."""
     sample = text[:200_000]
+    if not sample:
+        return 0.0
     common = sum(
         1
         for ch in sample
@@ -49,24 +51,30 @@ def _plausible_chinese(text: str) -> bool:
         or "\uff00" <= ch <= "\uffef"
         or "\u2010" <= ch <= "\u206f"
     )
-    return common >= 0.95 * len(sample)
+    return common / len(sample)
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes many byte soups; real GBK text is mostly common Han, ASCII, CJK punctuation."""
+    return _common_share(text) >= 0.95
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: the byte order whose decoding reads as text."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = data[0::2], data[1::2]
-    for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-        # ASCII-heavy UTF-16 has a zero in every other byte; CJK-heavy has none, so also
-        # accept when the other order decodes cleanly to plausible Chinese.
-        if zeros.count(0) >= len(zeros) * 0.3:
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if _looks_like_text(text):
-                return text
-    return None
+    best, best_score = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_like_text(text):
+            continue
+        score = _common_share(text)
+        if score > best_score:
+            best, best_score = text, score
+    return best if best_score >= 0.95 else None
 
 
 def decode_bytes(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
@@ -79,10 +87,10 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise InputError(f"starts with a {enc} byte-order mark but does not decode: {exc}", source=source) from None
-    text16 = _utf16_without_bom(data)
-    if text16 is not None:
-        return text16, "utf-16"
     if b"\x00" in data:
+        text16 = _utf16_without_bom(data)
+        if text16 is not None:
+            return text16, "utf-16"
         raise InputError("is a binary file (NUL bytes), not UTF-8, GB18030/GBK or UTF-16 text", source=source)
     try:
         text = data.decode("utf-8")
@@ -99,6 +107,9 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
     else:
         if _looks_like_text(text) and _plausible_chinese(text):
             return text, "gb18030"
+    text16 = _utf16_without_bom(data)  # all-Han UTF-16 has no NUL bytes at all
+    if text16 is not None:
+        return text16, "utf-16"
     raise InputError(
         "is not UTF-8, GB18030/GBK or UTF-16 text (corrupt or binary); "
         "convert it to UTF-8 or pass the right file",

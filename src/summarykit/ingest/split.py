@@ -67,7 +67,7 @@ def _pian_titles(text: str) -> list[tuple[int, int, str]]:
             continue
         line = m.group(0).strip()
         # a collection header such as "工作总结(汇总14篇)" is not a report title
-        if _COLLECTION_WORDS.search(line) and not regex.search(r"篇[ \t\u3000]*" + regex.escape(num) + r"[】\])）]?$", line):
+        if m.group("n1") and _COLLECTION_WORDS.search(line) and not regex.search(r"篇[ \t\u3000]*" + regex.escape(num) + r"[】\])）]?$", line):
             continue
         if regex.search(r"[。；;]", line):
             continue
