@@ -47,6 +47,25 @@ class Corpus(Sequence[Document]):
     def ids(self) -> list[str]:
         return [d.id for d in self.documents]
 
+    # -- DataFrames (pandas is imported only when one is built) --------------------------
+    def documents_frame(self):  # type: ignore[no-untyped-def]
+        """One row per document; columns in ``summarykit.frames.DOCUMENT_COLUMNS``."""
+        from .frames import documents_frame
+
+        return documents_frame(self.documents)
+
+    def sections_frame(self):  # type: ignore[no-untyped-def]
+        """One row per section; columns in ``summarykit.frames.SECTION_COLUMNS``."""
+        from .frames import sections_frame
+
+        return sections_frame(self.documents)
+
+    def entities_frame(self):  # type: ignore[no-untyped-def]
+        """One row per entity; columns in ``summarykit.frames.ENTITY_COLUMNS``."""
+        from .frames import entities_frame
+
+        return entities_frame(self.documents)
+
     def to_dict(self, *, include_text: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {"documents": [d.to_dict(include_text=include_text) for d in self.documents]}
         if self.problems:
