@@ -10,7 +10,8 @@ Without arguments every corpora/gold/sections/*.json is checked.  For each file 
 * the source file exists and each document title (if not empty) occurs at/after its ``start``,
 * documents are in source order and every section lies inside its own document,
 * ``text[offset:offset+len(marker)] == marker`` (offsets are str indices of the decoded source),
-* the marker is a well-formed marker of its ``scheme`` and ``number`` is the int it spells
+* the marker is a well-formed marker of its ``scheme`` (di_cn also admits 第一步，) and ``number``
+  is the int it spells
   (ordinal words 首先/其次/再次 must be 1/2/3; 最后 any int >= 2),
 * the heading starts right after the marker (only spaces, or for ordinal words a comma, between),
   has no surrounding whitespace, and is empty only when nothing follows the marker on its line,
@@ -20,7 +21,8 @@ Without arguments every corpora/gold/sections/*.json is checked.  For each file 
 
 It then prints one summary row per file (documents, sections, sections per level) and, with
 ``--schemes``, the count of sections per scheme.  Numbering irregularities (gaps, repeats) are
-printed as notes, not errors: the gold records slips as written (e.g. 三是 followed by 九是).
+printed as notes, not errors: the gold records slips as written (e.g. 三是 followed by 九是); a
+list that restarts at 1 under the same parent (a second 一要… list) is not noted.
 Exit status 0 when every file passes, 1 otherwise.
 """
 from __future__ import annotations
@@ -38,7 +40,7 @@ CN = "一二三四五六七八九十"
 SCHEME_RX = {
     "cn_dun": rf"[{CN}]+[、,，]",
     "cn_paren": rf"[（(][{CN}]+[）)]",
-    "di_cn": rf"第[{CN}]+(?:[、,，]|部分)?",
+    "di_cn": rf"第[{CN}]+(?:部分|步?[、,，])",
     "arabic_dun": r"[0-9０-９]+、",
     "arabic_dot": r"[0-9０-９]+[.．]|[⒈-⒛]",
     "arabic_paren": r"[（(][0-9０-９]+[）)]|[⑴-⒇]",
@@ -155,15 +157,15 @@ def check_file(path: Path) -> tuple[list[str], list[str], dict]:
             hpos = after
             while hpos < len(text) and text[hpos] in gap:
                 hpos += 1
-            if head != head.strip(SPACES + "\n"):
+            if head != head.strip(SPACES + "\r\n"):
                 errors.append(f"{w}: heading has surrounding whitespace")
             if head:
                 if text.find(head, after) != hpos:
                     errors.append(f"{w}: heading {head!r} not right after marker "
                                   f"(source: {text[after:after + len(head) + 4]!r})")
-                if "\n" in head:
+                if "\n" in head or "\r" in head:
                     errors.append(f"{w}: heading spans a line break")
-            elif hpos < len(text) and text[hpos] != "\n":
+            elif hpos < len(text) and text[hpos] not in "\r\n":
                 errors.append(f"{w}: empty heading but text follows the marker")
             # levels
             if lvl < 1:
@@ -179,7 +181,7 @@ def check_file(path: Path) -> tuple[list[str], list[str], dict]:
         for (_parent, _lvl), items in siblings.items():
             run: list[tuple[str, int, int]] = []
             for sch, num, off in items:
-                if run and run[-1][0] == sch and num != run[-1][1] + 1:
+                if run and run[-1][0] == sch and num not in (1, run[-1][1] + 1):
                     notes.append(f"{where} @{off}: {sch} numbering {run[-1][1]} -> {num}")
                 if not run and num != 1 and sch != "ordinal_word":
                     notes.append(f"{where} @{off}: list starts at {num}")
