@@ -46,8 +46,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
-def cn_to_number(s: str) -> int | None:
-    """Chinese numeral (no 万/亿) to int: 六十三 -> 63, 二 -> 2, 十 -> 10."""
+def cn_small(s: str) -> int | None:
+    """Chinese numeral below 万: 六十三 -> 63, 二 -> 2, 十 -> 10, 三百零五 -> 305."""
     total, cur = 0, None
     for ch in s:
         if ch in CN_DIGITS:
@@ -60,23 +60,45 @@ def cn_to_number(s: str) -> int | None:
     return total + (cur or 0)
 
 
-NUM_RE = re.compile(r"(百分之)?([0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|亿)?")
+def cn_to_number(s: str) -> int | None:
+    """Chinese numeral with 万/亿 sections: 五千三百二十亿 -> 532000000000, 三万五千 -> 35000."""
+    total = 0
+    for big, mult in (("亿", 100_000_000), ("万", 10_000)):
+        if big in s:
+            head, s = s.split(big, 1)
+            n = cn_small(head) if head else 1
+            if n is None:
+                return None
+            total += n * mult
+    if s:
+        n = cn_small(s)
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+NUM_RE = re.compile(r"(?:百分之)?(?:([0-9][0-9,]*(?:\.[0-9]+)?)(?:余|多)?([十百千万亿]*)"
+                    r"|([零〇一二两三四五六七八九十百千万亿]+)(?:点([零〇一二三四五六七八九]+))?)")
+MULT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
 def numbers_in(text: str) -> list[float]:
-    """Candidate values written in an entity text (first number, with 万/亿 applied)."""
+    """Values written in an entity text: 1.37万亿 -> 1.37e12, 7500多亿 -> 7.5e11, 五千三百二十亿."""
     out = []
     for m in NUM_RE.finditer(text):
-        raw = m.group(2)
-        if raw[0].isdigit():
-            v = float(raw.replace(",", ""))
+        if m.group(1):
+            v = float(m.group(1).replace(",", ""))
+            for ch in m.group(2):
+                v *= MULT[ch]
         else:
-            n = cn_to_number(raw)
+            n = cn_to_number(m.group(3))
             if n is None:
                 continue
             v = float(n)
-        mult = {"万": 10_000, "亿": 100_000_000}.get(m.group(3) or "", 1)
-        out.append(v * mult)
+            if m.group(4):  # 七点五 -> 7.5
+                v += float("0." + "".join(str(CN_DIGITS[c]) for c in m.group(4)))
+        out.append(v)
     return out
 
 
