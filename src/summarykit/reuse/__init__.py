@@ -1,0 +1,1 @@
+"""Cross-document reuse detection (issue 5)."""
