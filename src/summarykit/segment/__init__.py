@@ -1,0 +1,117 @@
+"""Section parser: the numbered outline of a Chinese work report.
+
+``segment(doc)`` finds every numbered item of the lists that structure a report — headings
+on their own line, headings merged into the end of a paragraph, inline enumerations
+(``一是…。二是…``), a whole report on one line — in every numbering scheme, half- and
+full-width:
+
+==============  ======================================================
+``cn_dun``      ``一、`` (and the slips ``三,`` ``三，`` ``三.``)
+``cn_paren``    ``（一）`` ``(一)``
+``di_cn``       ``第一、`` ``第一，`` ``第一,`` ``第一部分``
+``arabic_dun``  ``1、`` ``１、``
+``arabic_dot``  ``1.`` ``1．`` ``⒈``
+``arabic_paren``  ``(1)`` ``（1）`` ``⑴``
+``circled``     ``①``
+``shi``         ``一是`` ``一要`` … ``十是``
+``ordinal_word``  ``首先`` ``其次`` ``再次`` ``最后`` (only when they enumerate)
+==============  ======================================================
+
+and infers the hierarchy per document (the outermost list present is level 1). What is not
+structure is left out: tables of contents, repeated preview text, page numbers of previews,
+numbers inside words (``第一次`` ``统一是`` ``1、2月份``). Irregular numbering is reported in
+``Document.anomalies`` rather than silently fixed.
+
+Section spans: a section runs from its marker to where the next section of the same or a
+higher level starts, or to the end of its parent. The last item of an inline run-in list
+(``…三是…。``) ends with its paragraph. The last top-level section ends before a closing
+paragraph (``总之，…``, ``回顾半年来的工作…``, ``一年来，…``, ``各位代表！``) if one follows
+it; otherwise at the end of the document. Trailing whitespace is never part of a section.
+
+The parser is linear in the length of the text and never raises on a ``str``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..model import Anomaly, Document, Section
+from .markers import Candidate, scan
+from .outline import build_outline, spans
+
+
+def find_sections(text: str) -> tuple[tuple[Section, ...], tuple[Anomaly, ...]]:
+    """Sections (document order = outline pre-order) and anomalies of ``text``."""
+    if not isinstance(text, str):
+        raise TypeError(f"find_sections() needs a str, got {type(text).__name__}")
+    cands = scan(text)
+    items, anomalies = build_outline(text, cands)
+    sp = spans(text, items)
+    sections: list[Section] = []
+    for it, (hs, he, start, end) in zip(items, sp):
+        c = it.cand
+        if he > end:
+            he = end
+        if hs > he:
+            hs = he
+        sections.append(
+            Section(
+                level=it.level,
+                marker=c.marker,
+                scheme=c.scheme,
+                number=c.number,
+                marker_start=c.start,
+                marker_end=c.end,
+                heading=text[hs:he],
+                heading_start=hs,
+                heading_end=he,
+                start=start,
+                end=end,
+                parent=it.parent,
+                children=tuple(it.children),
+            )
+        )
+    anomalies.extend(_empty_sections(text, sections))
+    anomalies.sort(key=lambda a: (a.start, a.kind))
+    return tuple(sections), tuple(anomalies)
+
+
+_NOT_BODY = set(" \t\r\n\u3000\xa0\u200b\ufeff。！？!?；;：:，,、.．")
+
+
+def _empty_sections(text: str, sections: list[Section]) -> list[Anomaly]:
+    """A heading with no body, among siblings that have one (a list of one-sentence items
+    is not a list of empty sections; run-in ``一是`` items are their own body)."""
+    out = []
+    has_body: list[bool] = []
+    for s in sections:
+        body = text[s.heading_end : s.end]
+        has_body.append(bool(s.children) or not (len(body) < 8 and all(ch in _NOT_BODY for ch in body)))
+    siblings: dict[int | None, list[int]] = {}
+    for i, s in enumerate(sections):
+        siblings.setdefault(s.parent, []).append(i)
+    for i, s in enumerate(sections):
+        if has_body[i] or s.scheme in ("shi", "ordinal_word"):
+            continue
+        if not s.heading:
+            out.append(Anomaly("empty_heading", s.marker_start, f"{s.marker} has neither heading nor body", s.end))
+            continue
+        sibs = [j for j in siblings[s.parent] if sections[j].scheme == s.scheme and j != i]
+        if any(has_body[j] for j in sibs):
+            out.append(Anomaly("empty_section", s.marker_start, f"{s.marker}{s.heading[:20]} has no body", s.end))
+    return out
+
+
+def segment(doc: Document) -> Document:
+    """``doc`` with ``sections`` and ``anomalies`` filled in (other fields unchanged).
+
+    Anomalies found by earlier stages are kept; this stage's own are replaced on re-runs.
+    """
+    sections, anomalies = find_sections(doc.text)
+    own = {"numbering_gap", "numbering_repeat", "numbering_restart", "numbering_slip", "numbering_start",
+           "marker_slip", "marker_typo", "empty_section", "empty_heading", "duplicate_heading"}
+    kept = tuple(a for a in doc.anomalies if a.kind not in own)
+    return dataclasses.replace(doc, sections=sections, anomalies=kept + anomalies)
+
+
+__all__ = ["Candidate", "find_sections", "scan", "segment"]

@@ -1,0 +1,100 @@
+"""Where a section's heading starts and ends.
+
+Rules (the annotation rules of ``corpora/gold/sections/README.md``):
+
+* Skip spaces after the marker (after an ordinal word also the comma: ``首先，…``).
+* Headings of ``一是`` items and ``首先`` items are the **first clause**: up to the first
+  ``，,；;：:。！？!?``, a line end, or a space that starts a run-in body.
+* ``第一，`` items standing alone on their line (marker at the line start, one sentence up
+  to the line end) are a whole sentence; run into a paragraph or a sentence
+  (``因为：第一，经费困难；第二，…``) they are the first clause.
+* Every other heading runs to the first ``。！？!?；;``, the line end, or a space followed by
+  more text (``一、 领导重视,组织有力 为保证…`` → ``领导重视,组织有力``).
+* Punctuation inside “…” 《…》 「…」 ‘…’ does not end a heading.
+* A heading that would run on for more than ``LONG_HEADING`` characters is a run-in heading
+  whose body starts without a full stop: it is cut at the first clause, and before a purpose
+  clause (``…培训为提高…``) if one starts inside that clause.
+
+Every scan is bounded (``MAX_SCAN`` characters), so a 50 MB line costs nothing extra.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markers import LINE_BREAKS, Candidate
+
+MAX_SCAN = 400
+LONG_HEADING = 80
+
+_Q = "“[^”\n]{0,150}”|《[^》\n]{0,150}》|「[^」\n]{0,150}」|‘[^’\n]{0,150}’|\"[^\"\n]{0,150}\""
+# a year written with spaces (关于1 9 9 8 年) does not start a run-in body
+_DIGIT_SPACE = r"(?<=[0-9０-９])[ \u3000]{1,2}(?=[0-9０-９年月日号])"
+SENTENCE_RE = re.compile(rf"(?:{_Q}|{_DIGIT_SPACE}|[^\s。！？!?；;])*")
+CLAUSE_RE = re.compile(rf"(?:{_Q}|{_DIGIT_SPACE}|[^\s。！？!?；;，,：:])*")
+_PURPOSE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])为(?:了|提高|进一步|加强|促进|推进|确保|保证|切实|更好|全面|深入|营造|实现|推动|落实|贯彻|适应|迎接|庆祝|纪念)"
+)
+_LEAD_SPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
+_TRAIL_STRIP = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff，,；;：:、"
+_ENDERS_AND_CLOSERS = "。！？!?；;”’」』）)"
+
+FIRST_CLAUSE_SCHEMES = frozenset({"shi", "ordinal_word"})
+
+
+def _skip(text: str, p: int, chars: str, limit: int) -> int:
+    while p < limit and text[p] in chars:
+        p += 1
+    return p
+
+
+def _rest_of_line_empty(text: str, p: int, n: int) -> bool:
+    """True if from ``p`` only closing punctuation/spaces remain before the line end."""
+    limit = min(n, p + 20)
+    p = _skip(text, p, _ENDERS_AND_CLOSERS, limit)
+    p = _skip(text, p, _LEAD_SPACE, limit)
+    return p >= n or text[p] in LINE_BREAKS
+
+
+def heading_span(text: str, c: Candidate) -> tuple[int, int, bool]:
+    """``(heading_start, heading_end, standalone)`` for candidate ``c``.
+
+    ``standalone`` says the heading is all that stands on the rest of its line.
+    An empty heading sits at the marker end.
+    """
+    n = len(text)
+    limit = min(n, c.end + MAX_SCAN)
+    p = c.end
+    if c.typo and p < limit and text[p] == "是":
+        p += 1
+    p = _skip(text, p, _LEAD_SPACE, limit)
+    if c.scheme == "ordinal_word":
+        p = _skip(text, p, "，,：:", limit)
+        p = _skip(text, p, _LEAD_SPACE, limit)
+    if p >= n or text[p] in LINE_BREAKS:
+        return c.end, c.end, True
+    e_sentence = SENTENCE_RE.match(text, p, limit).end()
+    standalone = c.cls == "L" and (e_sentence >= n or _rest_of_line_empty(text, e_sentence, n))
+    if c.scheme in FIRST_CLAUSE_SCHEMES or (c.scheme == "di_cn" and not standalone):
+        e = CLAUSE_RE.match(text, p, limit).end()
+    elif e_sentence - p > LONG_HEADING:
+        e = CLAUSE_RE.match(text, p, limit).end()
+        m = _PURPOSE_RE.search(text, p + 6, e)
+        if m:
+            e = m.start()
+    else:
+        e = e_sentence
+    while e > p and text[e - 1] in _TRAIL_STRIP:
+        e -= 1
+    if e <= p:
+        return c.end, c.end, standalone
+    return p, e, standalone
+
+
+def trim_heading(text: str, start: int, end: int, cap: int) -> tuple[int, int]:
+    """Heading ``[start, end)`` cut back to ``cap`` (the next marker) and stripped."""
+    if end > cap:
+        end = max(start, cap)
+    while end > start and text[end - 1] in _TRAIL_STRIP:
+        end -= 1
+    return start, end

@@ -1,0 +1,240 @@
+"""Candidate numbering markers: one compiled regex pass over the text, plus context.
+
+A *candidate* is anything that looks like a list marker (``一、`` ``（一）`` ``第一，`` ``1.``
+``(1)`` ``①`` ``一是`` ``首先，`` …) together with the position class of what precedes it:
+
+``L``  at a line start (only spaces / bullets before it on its line)
+``S``  after a sentence or clause end (。！？!?；;：: possibly followed by a closing quote)
+``W``  after a run of spaces in the middle of a line (PDF/web text flattened onto one line)
+``C``  after a comma or 、
+``H``  straight after a word character (``统一是``, ``第一次`` never get here, ``总结一、``)
+
+Which classes a scheme accepts, and what confirmation it needs, is decided in ``outline``.
+Everything here is linear in the text: one ``finditer`` and O(1) work per match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "一二三四五六七八九十"
+_CN_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def cn_number(s: str) -> int | None:
+    """Value of a Chinese numeral 一 … 九十九, or ``None`` if ``s`` is not a well-formed one."""
+    if not s or len(s) > 3:
+        return None
+    if "十" in s:
+        if s.count("十") != 1:
+            return None
+        tens, _, ones = s.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        t = _CN_VALUE.get(tens, None) if tens else 1
+        o = _CN_VALUE.get(ones, None) if ones else 0
+        if t is None or o is None or (tens == "一"):  # 一十 is not how anyone numbers a list
+            return None
+        return t * 10 + o
+    if len(s) != 1:
+        return None
+    return _CN_VALUE.get(s)
+
+
+def arabic_number(s: str) -> int | None:
+    s = s.translate(_FW_DIGITS).strip()
+    if not s.isascii() or not s.isdigit():
+        return None
+    n = int(s)
+    return n if 0 < n < 100 else None
+
+
+_CN = f"[{CN_DIGITS}]{{1,3}}"
+_AR = "[0-9０-９]{1,2}"
+_SP = "[ \u3000]?"
+
+# Order matters where two alternatives can start at the same character.
+MARKER_RE = re.compile(
+    "|".join(
+        [
+            # 第一、 第一， 第一, 第一． 第一： 第一部分 第一步，
+            rf"(?P<di>第(?P<di_n>{_CN})(?:(?P<di_part>部分)[、，,：:．.]?|步?[、，,．.：:]))",
+            # 首先， 其次， 再次， 最后，  (the punctuation is not part of the marker)
+            r"(?P<ord>首先|其次|再次|最后)(?=[ \u3000]?[，,：:])",
+            # （一） (一)
+            rf"(?P<cp>[（(]{_SP}(?P<cp_n>{_CN}){_SP}[）)])",
+            # （1） (1) ⑴
+            rf"(?P<ap>[（(]{_SP}(?P<ap_n>{_AR}){_SP}[）)]|[⑴-⒇])",
+            # ①
+            r"(?P<ci>[①-⑳])",
+            # 1. 1． ⒈   (not a decimal: no digit after the dot)
+            rf"(?P<ad>(?P<ad_n>{_AR})[.．](?![0-9０-９])|[⒈-⒛])",
+            # 1、
+            rf"(?P<au>(?P<au_n>{_AR})、)",
+            # 一是 一要 (三是是: typo)
+            rf"(?P<sh>(?P<sh_n>{_CN})(?P<sh_w>是是|是|要)(?![否素求点件害闻]))",
+            # 一、 and the slips 三, 三， 三. 三．
+            rf"(?P<cd>(?P<cd_n>{_CN})(?P<cd_p>、|[,，]|[.．](?![0-9０-９])))",
+        ]
+    )
+)
+
+SPACE_CHARS = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
+BULLETS = "●○■□◆◇▲△▶►★☆•·※#*>-—–"
+ENDERS = "。！？!?；;：:"
+COMMAS = "，,、"
+CLOSERS = "”’」』）)】》\"'"
+LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
+
+ORDINAL_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 最后: its position in the list
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    marker: str
+    scheme: str
+    number: int
+    cls: str  # L S W C H
+    style: str = ""  # punctuation / bracket variant, for slips
+    slip: bool = False
+    typo: bool = False
+    # filled later
+    heading_start: int = 0
+    heading_end: int = 0
+    standalone: bool = False  # heading is the whole rest of its line
+    paragraph: int = 0  # index of the line the marker is on
+
+
+def context_class(text: str, pos: int) -> str:
+    """Position class of ``pos`` (see module docstring)."""
+    i = pos - 1
+    saw_space = False
+    while i >= 0 and (text[i] in SPACE_CHARS or text[i] in BULLETS):
+        if text[i] in SPACE_CHARS:
+            saw_space = True
+        i -= 1
+        if pos - i > 40:  # a long run of spaces/bullets: treat as a line start
+            return "L"
+    if i < 0 or text[i] in LINE_BREAKS:
+        return "L"
+    ch = text[i]
+    if ch in CLOSERS and i > 0:
+        j = i - 1
+        while j >= 0 and text[j] in CLOSERS and i - j < 4:
+            j -= 1
+        if j >= 0 and text[j] in ENDERS:
+            return "S"
+    if ch in ENDERS:
+        return "S"
+    if saw_space:
+        return "W"
+    if ch in COMMAS:
+        return "C"
+    return "H"
+
+
+def _is_numeral_char(ch: str) -> bool:
+    return ch in CN_DIGITS
+
+
+def scan(text: str) -> list[Candidate]:
+    """Every candidate marker of ``text``, in order (not yet filtered by structure)."""
+    out: list[Candidate] = []
+    n = len(text)
+    for m in MARKER_RE.finditer(text):
+        kind = m.lastgroup
+        # lastgroup is the last *closed* group; map inner groups back to their scheme
+        start, end = m.start(), m.end()
+        style = ""
+        slip = typo = False
+        if m.group("di") is not None:
+            num = cn_number(m.group("di_n"))
+            scheme = "di_cn"
+            style = "部分" if m.group("di_part") else text[end - 1]
+            nxt = text[end : end + 2]
+            # 第一、第二产业 / 第一、二产业: a list of ordinals, not a marker
+            if style == "、" and nxt[:1] and (nxt[0] == "第" or _is_numeral_char(nxt[0])):
+                continue
+        elif m.group("ord") is not None:
+            scheme = "ordinal_word"
+            num = ORDINAL_NUMBER[m.group("ord")]
+        elif m.group("cp") is not None:
+            scheme = "cn_paren"
+            num = cn_number(m.group("cp_n"))
+            style = m.group("cp")[0]
+        elif m.group("ap") is not None:
+            scheme = "arabic_paren"
+            g = m.group("ap_n")
+            if g is None:
+                num = ord(m.group("ap")) - ord("⑴") + 1
+                style = "⑴"
+            else:
+                num = arabic_number(g)
+                style = m.group("ap")[0]
+            if start > 0 and text[start - 1].isdigit():
+                continue
+        elif m.group("ci") is not None:
+            scheme = "circled"
+            num = ord(m.group("ci")) - ord("①") + 1
+        elif m.group("ad") is not None:
+            scheme = "arabic_dot"
+            g = m.group("ad_n")
+            if g is None:
+                num = ord(m.group("ad")) - ord("⒈") + 1
+                style = "⒈"
+            else:
+                num = arabic_number(g)
+                style = text[end - 1]
+                if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
+                    continue
+        elif m.group("au") is not None:
+            scheme = "arabic_dun"
+            num = arabic_number(m.group("au_n"))
+            if start > 0 and text[start - 1].isdigit():
+                continue
+            # 1、2月份 / 1、2、3: numbers listed in a sentence
+            if end < n and (text[end].isdigit()):
+                continue
+        elif m.group("sh") is not None:
+            scheme = "shi"
+            num = cn_number(m.group("sh_n"))
+            w = m.group("sh_w")
+            typo = w == "是是"
+            style = w[0]
+            if typo:
+                end -= 1  # the marker is 三是; the doubled 是 is skipped before the heading
+        else:
+            scheme = "cn_dun"
+            num = cn_number(m.group("cd_n"))
+            p = m.group("cd_p")
+            style = p
+            slip = p != "、"
+            nxt = text[end : end + 2]
+            if not slip and nxt[:1] and _is_numeral_char(nxt[0]):
+                # 一、二等奖 / 三、四月份 / 一、二、三产业 (not 一、三年来的斗争)
+                if len(nxt) > 1 and nxt[1] in "、等季月级类产期批至到和或":
+                    continue
+            if slip and end < n and text[end].isdigit():
+                continue
+        if num is None or (num <= 0 and scheme != "ordinal_word"):
+            continue
+        cls = context_class(text, start)
+        out.append(
+            Candidate(
+                start=start,
+                end=end,
+                marker=text[start:end],
+                scheme=scheme,
+                number=num,
+                cls=cls,
+                style=style,
+                slip=slip,
+                typo=typo,
+            )
+        )
+        del kind
+    return out

@@ -1,0 +1,421 @@
+"""From candidate markers to an outline: which candidates are sections, their levels and spans.
+
+The outline is built the way a reader builds it, left to right with a stack of open lists:
+
+* a candidate whose scheme is already open continues that list (a sibling), closing any
+  deeper lists; its number should be the previous number + 1 (otherwise: gap, repeat,
+  restart, slip — reported as anomalies, or the candidate is rejected when its position is
+  too weak to carry an irregular number);
+* a candidate of a new scheme opens a list nested under the current item; it should be
+  number 1 (a document excerpt may start at ``二、`` on a line of its own);
+* run-in lists (``一是…二是…``, ``首先，…其次，…``, inline ``第一，…第二，…`` or
+  ``（1）…（2）…``) never contain another list: a new list closes them first, and a new
+  heading-type list (``一、`` ``（一）`` ``1.`` …) closes paragraph-initial ``一是`` lists too.
+
+Before that, candidates that are not structure are dropped: tables of contents (the same
+headings appear again later, or lines end in page numbers), preview text that the page
+repeats verbatim further down, and weak candidates that no second item confirms
+(a lone ``首先，`` or an inline ``（1）`` with no ``（2）``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Anomaly
+from .headings import heading_span, trim_heading
+from .markers import LINE_BREAKS, SPACE_CHARS, Candidate
+
+RUNIN_SCHEMES = frozenset({"shi", "ordinal_word"})
+HEADING_SCHEMES = frozenset({"cn_dun", "cn_paren", "di_cn", "arabic_dun", "arabic_dot", "arabic_paren", "circled"})
+BLOCK_SCHEMES = frozenset({"cn_dun", "cn_paren"})
+"""Lists of these stay open when a new list starts after them on the same line."""
+ARABIC_SCHEMES = frozenset({"arabic_dun", "arabic_dot", "arabic_paren", "circled"})
+
+ALLOWED: dict[str, frozenset[str]] = {
+    "cn_dun": frozenset("LSW"),
+    "cn_paren": frozenset("LSWC"),
+    "di_cn": frozenset("LSWC"),
+    "arabic_dun": frozenset("LSW"),
+    "arabic_dot": frozenset("LSW"),
+    "arabic_paren": frozenset("LSWC"),
+    "circled": frozenset("LSWCH"),
+    "shi": frozenset("LSWC"),
+    "ordinal_word": frozenset("LSWC"),
+}
+"""Position classes (see ``markers``) at which each scheme can be a marker at all."""
+
+LONE_START: dict[str, frozenset[str]] = {
+    "cn_dun": frozenset("LSW"),
+    "cn_paren": frozenset("LSW"),
+    "di_cn": frozenset("L"),
+    "arabic_dun": frozenset("L"),
+    "arabic_dot": frozenset("L"),
+    "arabic_paren": frozenset("L"),
+    "circled": frozenset("L"),
+    "shi": frozenset("LSW"),
+    "ordinal_word": frozenset(),
+}
+"""Classes at which item 1 may open a list without a second item confirming it."""
+
+CONFIRM_WINDOW = {"ordinal_word": 1500}
+DEFAULT_CONFIRM_WINDOW = 3000
+DUPLICATE_WINDOW = 30000
+
+_STRIP_RE = re.compile(r"[\s\u3000\xa0]+")
+_PAGE_NO_RE = re.compile(r"[ \t\u3000.…·．_\-]*\d{1,4}[ \t\u3000]*(?:\n|$)")
+_CLOSING_RE = re.compile(
+    r"\n[ \t\u3000\xa0]*(?:总之|总而言之|综上所述|总的来[看说讲]|回顾[^\n，,。]{0,12}(?:工作|以来|来)|"
+    r"过去的一年|一年来|半年来|各位代表|同志们|在新的一年|新的一年|展望未来)"
+)
+
+
+@dataclass(slots=True)
+class _Open:
+    """An open list on the outline stack."""
+
+    scheme: str
+    number: int
+    section: int  # index of its latest item in the output
+    inline: bool  # its first item was not at a line start
+    closes_on_new_list: bool
+    style: str
+    first_marker: str
+
+
+@dataclass(slots=True)
+class Item:
+    """An accepted section before spans are computed."""
+
+    cand: Candidate
+    level: int
+    parent: int | None
+    clamp_to_paragraph: bool
+    children: list[int] = field(default_factory=list)
+
+
+class _Lines:
+    """Line-end lookups in O(log n) (never ``str.find`` per item: a one-line 50 MB report)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer(r"[\n\r\u2028\u2029\x0b\x0c\x85]", text)]
+
+    def line_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.breaks, pos - 1) if self.breaks else 0
+
+    def line_end(self, pos: int) -> int:
+        k = bisect.bisect_left(self.breaks, pos)
+        return self.breaks[k] if k < len(self.breaks) else len(self.text)
+
+
+def _stripped(text: str, start: int, length: int) -> str:
+    return _STRIP_RE.sub("", text[start : start + length])
+
+
+# -- filters before the outline -----------------------------------------------------------
+
+
+def _drop_toc_and_duplicates(text: str, cands: list[Candidate], lines: _Lines) -> list[bool]:
+    """``keep`` flags: False for table-of-contents entries and preview duplicates."""
+    keep = [True] * len(cands)
+    by_key: dict[tuple[str, int, str], list[int]] = {}
+    by_marker: dict[str, list[int]] = {}
+    heads: list[str] = []
+    for i, c in enumerate(cands):
+        h = _STRIP_RE.sub("", text[c.heading_start : c.heading_end])[:30]
+        heads.append(h)
+        if len(h) >= 4:
+            by_key.setdefault((c.scheme, c.number, h), []).append(i)
+        by_marker.setdefault(c.marker, []).append(i)
+
+    # (a) table of contents: the heading appears again later under the same marker, and
+    # nothing but punctuation or a page number separates it from the next entry
+    toc = [False] * len(cands)
+    for i, c in enumerate(cands):
+        h = heads[i]
+        if len(h) < 4:
+            continue
+        later = by_key.get((c.scheme, c.number, h), ())
+        if not later or later[-1] <= i:
+            continue
+        nxt = cands[i + 1].start if i + 1 < len(cands) else len(text)
+        gap = text[c.heading_end : nxt]
+        if len(gap) <= 12 and not any(ch.isalpha() for ch in gap):
+            toc[i] = True
+    # the last entry of a TOC has the document after it: it is TOC if its predecessor is
+    for i, c in enumerate(cands):
+        if toc[i] or len(heads[i]) < 4:
+            continue
+        later = by_key.get((c.scheme, c.number, heads[i]), ())
+        if not later or later[-1] <= i:
+            continue
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if cands[j].scheme == c.scheme and cands[j].number == c.number - 1:
+                if toc[j]:
+                    toc[i] = True
+                break
+
+    # (b) page-numbered TOC lines: "1.2022年度太慈镇政务公开工作总结 2"
+    page_line = [False] * len(cands)
+    for i, c in enumerate(cands):
+        if c.cls == "L" and c.heading_end > c.heading_start:
+            if _PAGE_NO_RE.match(text, c.heading_end):
+                page_line[i] = True
+    for i in range(len(cands)):
+        if page_line[i]:
+            prev_ok = i > 0 and page_line[i - 1] and cands[i - 1].scheme == cands[i].scheme
+            next_ok = i + 1 < len(cands) and page_line[i + 1] and cands[i + 1].scheme == cands[i].scheme
+            if prev_ok or next_ok:
+                toc[i] = True
+
+    # (c) preview text repeated verbatim later (web previews, duplicated PDF text layers)
+    for i, c in enumerate(cands):
+        if toc[i]:
+            keep[i] = False
+            continue
+        same = by_marker[c.marker]
+        k = bisect.bisect_right(same, i)
+        snippet = None
+        for j in same[k : k + 3]:
+            d = cands[j]
+            if d.start - c.start > DUPLICATE_WINDOW:
+                break
+            if snippet is None:
+                s = _stripped(text, c.end, 60)
+                snippet = s[6:26] if len(s) >= 26 else ""
+                if not snippet:
+                    break
+            if snippet in _stripped(text, d.end, 120):
+                keep[i] = False
+                break
+    return keep
+
+
+def _page_prefix(text: str, c: Candidate, lines: _Lines) -> bool:
+    """``2、立以来…``: a preview page number at a line start that cuts a sentence."""
+    if c.cls != "L" or c.scheme not in ("arabic_dun", "arabic_dot"):
+        return False
+    i = c.start - 1
+    while i >= 0 and text[i] in SPACE_CHARS:
+        i -= 1
+    if i < 0 or text[i] not in LINE_BREAKS:
+        return False
+    j = i - 1
+    while j >= 0 and text[j] in SPACE_CHARS:
+        j -= 1
+    if j < 0 or text[j] in LINE_BREAKS:
+        return False
+    prev_char = text[j]
+    if not ("\u4e00" <= prev_char <= "\u9fff"):
+        return False
+    # the previous line is a long run of prose that stops mid-sentence
+    k = bisect.bisect_left(lines.breaks, j)
+    line_start = lines.breaks[k - 1] + 1 if k > 0 else 0
+    return j - line_start >= 100
+
+
+# -- the outline -------------------------------------------------------------------------
+
+
+class _Confirmer:
+    """Is item 1 at ``pos`` followed by item 2 of the same scheme soon enough?"""
+
+    def __init__(self, cands: Sequence[Candidate], keep: Sequence[bool]) -> None:
+        self.pos: dict[str, list[int]] = {}
+        self.num: dict[str, list[int]] = {}
+        for c, k in zip(cands, keep):
+            if k:
+                self.pos.setdefault(c.scheme, []).append(c.start)
+                self.num.setdefault(c.scheme, []).append(c.number)
+
+    def confirmed(self, c: Candidate) -> bool:
+        starts = self.pos.get(c.scheme, [])
+        nums = self.num.get(c.scheme, [])
+        window = CONFIRM_WINDOW.get(c.scheme, DEFAULT_CONFIRM_WINDOW)
+        k = bisect.bisect_right(starts, c.start)
+        for j in range(k, min(len(starts), k + 12)):
+            if starts[j] - c.start > window:
+                break
+            n = nums[j]
+            if c.scheme == "ordinal_word":
+                if n != 1:
+                    return True
+                return False  # another 首先 first: this one opened nothing
+            if n == c.number + 1:
+                return True
+            if n == c.number:
+                return False
+        return False
+
+
+def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[Anomaly]]:
+    lines = _Lines(text)
+    for c in cands:
+        c.heading_start, c.heading_end, c.standalone = heading_span(text, c)
+        c.paragraph = lines.line_index(c.start)
+    keep = _drop_toc_and_duplicates(text, cands, lines)
+    for i, c in enumerate(cands):
+        if keep[i] and (c.cls not in ALLOWED[c.scheme] or _page_prefix(text, c, lines)):
+            keep[i] = False
+    confirmer = _Confirmer(cands, keep)
+
+    items: list[Item] = []
+    anomalies: list[Anomaly] = []
+    stack: list[_Open] = []
+
+    def heading_key(c: Candidate) -> str:
+        return _STRIP_RE.sub("", text[c.heading_start : c.heading_end])
+
+    for i, c in enumerate(cands):
+        if not keep[i]:
+            continue
+        pos = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].scheme == c.scheme), None)
+        number = c.number
+        if pos is not None:
+            top = stack[pos]
+            expected = top.number + 1
+            if c.scheme == "ordinal_word" and number == 0:
+                number = c.number = expected  # 最后 takes its place in the list
+            prev = items[top.section].cand
+            kind = None
+            if number == expected:
+                pass
+            elif number == 1:
+                if not (c.cls in LONE_START[c.scheme] and c.cls == "L" or confirmer.confirmed(c)):
+                    continue
+                if not top.closes_on_new_list:
+                    kind = ("numbering_restart", f"{prev.marker} followed by {c.marker}")
+            elif number == top.number:
+                if heading_key(c) == heading_key(prev) and c.heading_end > c.heading_start:
+                    anomalies.append(
+                        Anomaly("duplicate_heading", c.start, f"{c.marker}{heading_key(c)[:20]} repeated", c.heading_end)
+                    )
+                    continue
+                if c.cls != "L":
+                    continue
+                kind = ("numbering_repeat", f"{prev.marker} followed by {c.marker}")
+            elif number > expected:
+                if c.cls == "C" or c.slip:
+                    continue
+                kind = ("numbering_gap", f"{prev.marker} followed by {c.marker}")
+            else:
+                if c.cls != "L" or c.slip:
+                    continue
+                kind = ("numbering_slip", f"{prev.marker} followed by {c.marker}")
+            del stack[pos + 1 :]
+            top.number = number
+            top.section = len(items)
+            parent = stack[pos - 1].section if pos > 0 else None
+            level = pos + 1
+            if kind:
+                anomalies.append(Anomaly(kind[0], c.start, kind[1], c.end))
+            if c.slip or (c.scheme == "di_cn" and c.style != top.style and "部分" not in (c.style, top.style)):
+                anomalies.append(Anomaly("marker_slip", c.start, f"{c.marker} among {top.first_marker}", c.end))
+            clamp = top.inline and c.scheme not in BLOCK_SCHEMES
+        else:
+            if c.slip:
+                continue
+            if c.scheme == "ordinal_word" and number != 1:
+                continue
+            if number == 1:
+                if c.cls not in LONE_START[c.scheme] and not confirmer.confirmed(c):
+                    continue
+            elif c.cls != "L" or c.scheme == "ordinal_word":
+                continue
+            # close run-in lists that cannot contain this one
+            while stack:
+                t = stack[-1]
+                if t.closes_on_new_list and t.inline:
+                    stack.pop()
+                elif t.scheme in RUNIN_SCHEMES and c.scheme in HEADING_SCHEMES and c.cls != "C":
+                    stack.pop()
+                elif c.scheme == "cn_dun" and c.cls == "L" and t.scheme in ARABIC_SCHEMES:
+                    stack.pop()  # 1、2、3 lead-in list, then the report's 一、 structure
+                else:
+                    break
+            parent = stack[-1].section if stack else None
+            level = len(stack) + 1
+            inline = c.cls != "L"
+            closes = c.scheme in RUNIN_SCHEMES or (inline and c.scheme not in BLOCK_SCHEMES)
+            if number != 1:
+                anomalies.append(Anomaly("numbering_start", c.start, f"list starts at {c.marker}", c.end))
+            stack.append(
+                _Open(
+                    scheme=c.scheme,
+                    number=number,
+                    section=len(items),
+                    inline=inline,
+                    closes_on_new_list=closes,
+                    style=c.style,
+                    first_marker=c.marker,
+                )
+            )
+            clamp = inline and c.scheme not in BLOCK_SCHEMES
+        if c.typo:
+            anomalies.append(Anomaly("marker_typo", c.start, f"{c.marker}是 written for {c.marker}", c.end + 1))
+        if parent is not None:
+            items[parent].children.append(len(items))
+        items.append(Item(cand=c, level=level, parent=parent, clamp_to_paragraph=clamp))
+    return items, anomalies
+
+
+def closing_start(text: str, after: int) -> int | None:
+    """Start of a closing paragraph (``总之，…`` ``回顾半年来的工作…``) after ``after``."""
+    m = _CLOSING_RE.search(text, after)
+    return m.start() + 1 if m else None
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\u3000\xa0\u200b\ufeff"):
+        end -= 1
+    return end
+
+
+def spans(text: str, items: list[Item]) -> list[tuple[int, int, int, int]]:
+    """``(heading_start, heading_end, start, end)`` per item, in the order of ``items``.
+
+    A section ends where the next section of the same or a higher level starts, or at the
+    end of its parent. The last item of an inline run-in list ends with its paragraph.
+    The last top-level section ends before a closing paragraph (``总之，…``,
+    ``回顾半年来的工作…``, ``各位代表！``) that follows the last section's first paragraph.
+    """
+    n = len(text)
+    lines = _Lines(text)
+    count = len(items)
+    next_le = [n] * count  # start of the next item with level <= this level
+    pending: list[int] = []  # indices waiting for their next same-or-higher item
+    for i, it in enumerate(items):
+        while pending and items[pending[-1]].level >= it.level:
+            next_le[pending.pop()] = it.cand.start
+        pending.append(i)
+    doc_end = n
+    if items:
+        last = items[-1].cand
+        body_start = lines.line_end(last.heading_end)
+        cs = closing_start(text, body_start)
+        if cs is not None:
+            doc_end = cs
+    out: list[tuple[int, int, int, int]] = []
+    ends: list[int] = []
+    for i, it in enumerate(items):
+        c = it.cand
+        limit = next_le[i] if next_le[i] < n else doc_end
+        if it.parent is not None:
+            limit = min(limit, ends[it.parent])
+        if it.clamp_to_paragraph:
+            pe = lines.line_end(c.heading_end)
+            if pe < limit:
+                limit = pe
+        cap = items[i + 1].cand.start if i + 1 < count else n
+        hs, he = trim_heading(text, c.heading_start, c.heading_end, min(cap, limit))
+        limit = max(limit, he, c.end)
+        end = max(_rstrip_end(text, c.start, limit), he, c.end)
+        if it.parent is not None:
+            end = min(end, ends[it.parent])
+        ends.append(end)
+        out.append((hs, he, c.start, end))
+    return out
