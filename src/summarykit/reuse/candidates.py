@@ -1,0 +1,169 @@
+"""Candidate document pairs: which pairs are worth aligning.
+
+Two strategies, chosen automatically by corpus size (``choose_method``):
+
+``exact``
+    Every pair of documents that shares at least one folded character k-gram. No
+    approximation: used for small corpora, where aligning every such pair is cheap.
+
+``index``
+    A fingerprint index, written as a *map → group by key → pairs → count* join so that it
+    could run as-is on a distributed engine:
+
+    1. map: each document emits ``(fingerprint, doc)`` rows: the winnowed hashes of its
+       folded character k-grams (winnowing keeps the minimum hash of every window of ``w``
+       consecutive k-grams, so any shared run of ``k + w - 1`` folded characters yields at
+       least one shared fingerprint).
+    2. group by fingerprint: document frequency ``df``; fingerprints in one document only
+       (no pair) or in more than ``max_df`` documents (stock phrases, template text: the
+       boilerplate stage deals with those) are dropped.
+    3. each remaining group emits its document pairs; pairs are counted, and pairs that
+       share at least ``min_shared`` fingerprints are candidates.
+
+    The number of emitted pairs is bounded by ``max_df`` per fingerprint, so the cost
+    grows linearly with the corpus.
+
+Everything is numpy; hashes are 64-bit polynomial hashes of code points followed by a
+bit mixer, so results are the same on every run and every machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+
+_BASE = np.uint64(0x100000001B3)
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+
+Method = Literal["exact", "index"]
+EXACT_MAX_DOCS = 60
+"""Corpora up to this many documents compare every pair sharing a k-gram."""
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: spreads bits so that minima and modulo are unbiased."""
+    h = h ^ (h >> np.uint64(30))
+    h = h * _M1
+    h = h ^ (h >> np.uint64(27))
+    h = h * _M2
+    return h ^ (h >> np.uint64(31))
+
+
+def gram_hashes(codes: np.ndarray, k: int) -> np.ndarray:
+    """64-bit hash of every k-gram of ``codes`` (``len(codes) - k + 1`` values, ``uint64``)."""
+    n = len(codes) - k + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    c = codes.astype(np.uint64)
+    with np.errstate(over="ignore"):
+        h = c[0:n].copy()
+        for t in range(1, k):
+            h *= _BASE
+            h += c[t : t + n]
+        return _mix(h)
+
+
+def winnow(hashes: np.ndarray, w: int) -> np.ndarray:
+    """Positions of the winnowed fingerprints (rightmost minimum of each window of ``w``)."""
+    n = len(hashes)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    if n <= w:
+        return np.array([int(np.argmin(hashes))], dtype=np.int64)
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, w)
+    # rightmost minimum: argmin on the reversed window
+    pos = (w - 1 - np.argmin(windows[:, ::-1], axis=1)) + np.arange(n - w + 1)
+    return np.unique(pos)
+
+
+def fingerprint_rows(
+    codes_list: Sequence[np.ndarray], *, k: int, w: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The *map* step: ``(hash, doc, position)`` rows for every winnowed fingerprint."""
+    hs, ds, ps = [], [], []
+    for i, codes in enumerate(codes_list):
+        h = gram_hashes(codes, k)
+        pos = winnow(h, w)
+        hs.append(h[pos])
+        ds.append(np.full(len(pos), i, dtype=np.int64))
+        ps.append(pos)
+    if not hs:
+        z = np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.uint64), z, z
+    return np.concatenate(hs), np.concatenate(ds), np.concatenate(ps)
+
+
+def document_frequency(hashes: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct hashes and the number of distinct documents holding each (sorted by hash)."""
+    if len(hashes) == 0:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    order = np.lexsort((docs, hashes))
+    h, d = hashes[order], docs[order]
+    first = np.ones(len(h), dtype=bool)
+    first[1:] = (h[1:] != h[:-1]) | (d[1:] != d[:-1])
+    h = h[first]
+    uniq, counts = np.unique(h, return_counts=True)
+    return uniq, counts
+
+
+def pairs_from_groups(
+    hashes: np.ndarray, docs: np.ndarray, *, max_df: int, n_docs: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The *group by → pairs* step: ``(pair_key, shared_count)`` with ``pair_key = a * n + b``, a < b.
+
+    Each fingerprint held by ``2 ≤ df ≤ max_df`` documents emits its ``df·(df−1)/2``
+    document pairs; pairs are then counted.
+    """
+    if len(hashes) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    order = np.lexsort((docs, hashes))
+    h, d = hashes[order], docs[order]
+    keep = np.ones(len(h), dtype=bool)
+    keep[1:] = (h[1:] != h[:-1]) | (d[1:] != d[:-1])  # one row per (hash, doc)
+    h, d = h[keep], d[keep]
+    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
+    sizes = np.diff(np.r_[starts, len(h)])
+    keys = []
+    for size in range(2, max_df + 1):
+        group_starts = starts[sizes == size]
+        if len(group_starts) == 0:
+            continue
+        members = d[group_starts[:, None] + np.arange(size)]  # (groups, size), sorted docs
+        ia, ib = np.triu_indices(size, 1)
+        keys.append((members[:, ia] * n_docs + members[:, ib]).ravel())
+    if not keys:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    pair_keys, counts = np.unique(np.concatenate(keys), return_counts=True)
+    return pair_keys, counts
+
+
+def choose_method(n_docs: int) -> Method:
+    return "exact" if n_docs <= EXACT_MAX_DOCS else "index"
+
+
+def exact_pairs(codes_list: Sequence[np.ndarray], *, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair sharing at least one k-gram, with the number of distinct shared k-grams."""
+    n = len(codes_list)
+    hs, ds = [], []
+    for i, codes in enumerate(codes_list):
+        h = np.unique(gram_hashes(codes, k))
+        hs.append(h)
+        ds.append(np.full(len(h), i, dtype=np.int64))
+    if not hs:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return pairs_from_groups(np.concatenate(hs), np.concatenate(ds), max_df=max(2, n), n_docs=n)
+
+
+__all__ = [
+    "EXACT_MAX_DOCS",
+    "choose_method",
+    "document_frequency",
+    "exact_pairs",
+    "fingerprint_rows",
+    "gram_hashes",
+    "pairs_from_groups",
+    "winnow",
+]

@@ -1,0 +1,518 @@
+"""``find_reuse``: passage-level reuse detection across a corpus.
+
+Stages (each in its own module):
+
+1. ``normalize``  — folded matching view of every document, mapping back to its text.
+2. ``candidates`` — which document pairs to align: every pair sharing a k-gram in small
+   corpora (``exact``), a winnowed fingerprint index joined on fingerprint beyond that
+   (``index``); chosen automatically, recorded in ``params``.
+3. ``align``      — seeds → chains → passages (one match per passage) → word-level diffs.
+4. ``boilerplate``— chance model: is a shared run a copy or template text?
+5. here           — substitution pairs learned from the corpus (one-for-one word
+   replacements seen in several aligned pairs) plus the shipped spinner lexicon decide
+   ``spun``; direction; per-document ratios; template phrases.
+
+**Direction.** ``doc_a`` is the source and ``doc_b`` the copy when the evidence says so:
+the spinner's side is the copy. Evidence per replacement ``x → y``: the shipped lexicon's
+orientation (original → spun), which word is more common in the corpus (a spinner's
+replacement is rarer than the word it replaced), and the two documents' single-document
+spin scores. With no such evidence (verbatim and near copies), ``doc_a`` is the document
+that comes first in the corpus and ``MatchInfo.direction`` is ``id_order``.
+
+Output is deterministic: the same corpus and parameters give the same report, with or
+without worker processes.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Literal
+
+import numpy as np
+
+from ..model import Document, Match, Substitution
+from .align import AlignParams, Passage, Refined, passages, refine
+from .boilerplate import ChanceModel, ChanceParams, GramTable, template_runs
+from .candidates import (
+    choose_method,
+    exact_pairs,
+    gram_hashes,
+    pairs_from_groups,
+    winnow,
+)
+from .normalize import NormView, normalize
+from .report import DocumentReuse, MatchInfo, ReuseReport, TemplatePhrase
+
+Method = Literal["auto", "exact", "index"]
+_PUNCT_EXTEND = set("。，,、；;：:！!？?…）)」』”’】》")
+_PUNCT_EXTEND_LEFT = set("（(「『“‘【《")
+
+
+@dataclass(frozen=True)
+class ReuseParams:
+    """Every parameter of ``find_reuse`` (all recorded in ``ReuseReport.params``)."""
+
+    min_chars: int = 30
+    """Shortest passage reported, in ``Document.text`` characters, on both sides."""
+    method: Method = "auto"
+    k: int = 6
+    """Folded character k-gram length of fingerprints and of the chance model."""
+    winnow_w: int = 4
+    """Winnowing window: any shared run of ``k + w − 1`` folded characters is indexed."""
+    max_df: int = 40
+    """Fingerprints in more documents than this are template text, not candidate evidence."""
+    min_shared: int = 2
+    """Candidate pairs share at least this many fingerprints (``index`` method)."""
+    learn_min_support: int = 2
+    """A replacement seen in this many aligned document pairs is a learned spinner pair."""
+    spin_doc_threshold: float = 3.0
+    """Copy-side spin score (spinner words per 1,000 characters) above which its
+    one-for-one replacements count as spinner substitutions."""
+    n_jobs: int = 2
+    seed: int = 0
+    """No step is random; kept so the report states it."""
+    align: AlignParams = field(default_factory=AlignParams)
+    chance: ChanceParams = field(default_factory=ChanceParams)
+
+
+# -- worker state (set for the duration of one call, inherited by forked workers) -------
+_STATE: dict[str, Any] = {}
+
+
+def _align_chunk(chunk: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[Passage, Refined]]]]:
+    views: list[NormView] = _STATE["views"]
+    texts: list[str] = _STATE["texts"]
+    params: AlignParams = _STATE["align"]
+    out = []
+    for x, y in chunk:
+        found = []
+        for p in passages(views[x], views[y], params, text_a=texts[x], text_b=texts[y]):
+            found.append((p, refine(p, views[x], views[y])))
+        if found:
+            out.append((x, y, found))
+    return out
+
+
+def _run_chunks(chunks: list[list[tuple[int, int]]], n_jobs: int, progress: bool) -> list:
+    results: list = []
+    bar = None
+    if progress:
+        try:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=sum(len(c) for c in chunks), desc="align", unit="pair")
+        except ImportError:  # pragma: no cover
+            bar = None
+    if n_jobs > 1 and len(chunks) > 1 and sys.platform != "win32":
+        import multiprocessing as mp
+
+        from ..tokenize import tokenizer
+
+        tokenizer()  # load jieba once, before forking
+        ctx = mp.get_context("fork")
+        with ctx.Pool(n_jobs) as pool:
+            for chunk, res in zip(chunks, pool.imap(_align_chunk, chunks)):
+                results.extend(res)
+                if bar:
+                    bar.update(len(chunk))
+    else:
+        for chunk in chunks:
+            results.extend(_align_chunk(chunk))
+            if bar:
+                bar.update(len(chunk))
+    if bar:
+        bar.close()
+    return results
+
+
+def _as_documents(corpus: Any) -> list[Document]:
+    if isinstance(corpus, str | bytes):
+        raise TypeError(
+            "find_reuse expects a Corpus or a sequence of Documents, got a single "
+            f"{type(corpus).__name__}; use summarykit.load(paths) or summarykit.parse(text)"
+        )
+    docs = list(corpus)
+    for d in docs:
+        if not isinstance(d, Document):
+            raise TypeError(
+                f"find_reuse expects Documents, got {type(d).__name__}; "
+                "build them with summarykit.load() or summarykit.parse()"
+            )
+    ids = [d.id for d in docs]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i, c in Counter(ids).items() if c > 1)
+        raise ValueError(f"document ids must be unique; {dup!r} occurs more than once")
+    return docs
+
+
+def _load_lexicon() -> set[tuple[str, str]]:
+    """The shipped spinner lexicon (original → spun), if present."""
+    try:
+        from ..resources import load_lines
+    except ImportError:  # pragma: no cover
+        return set()
+    try:
+        lines = load_lines("spin_pairs.tsv")
+    except Exception:  # not shipped yet
+        return set()
+    out = set()
+    for line in lines:
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) >= 2 and parts[0] and parts[1]:
+            out.add((parts[0], parts[1]))
+    return out
+
+
+def _spin_scores(docs: Sequence[Document]) -> list[tuple[float | None, tuple, tuple]]:
+    """(spin_score, evidence, residue) per document from the single-document detectors."""
+    try:
+        from .spin import spin_score  # type: ignore[attr-defined]
+    except ImportError:
+        spin_score = None
+    try:
+        from .residue import find_residue  # type: ignore[attr-defined]
+    except ImportError:
+        find_residue = None
+    out = []
+    for d in docs:
+        score, evidence, residue = None, (), ()
+        if spin_score is not None:
+            r = spin_score(d)
+            score = float(getattr(r, "score", r))
+            evidence = tuple(_as_mapping(e) for e in getattr(r, "evidence", ()))
+        if find_residue is not None:
+            residue = tuple(_as_mapping(e) for e in find_residue(d))
+        out.append((score, evidence, residue))
+    return out
+
+
+def _as_mapping(x: Any) -> dict[str, Any]:
+    if isinstance(x, dict):
+        return x
+    if hasattr(x, "to_dict"):
+        return x.to_dict()
+    if hasattr(x, "_asdict"):
+        return dict(x._asdict())
+    try:
+        return asdict(x)
+    except TypeError:
+        return {"value": str(x)}
+
+
+def _spinnable(a: str, b: str) -> bool:
+    """A one-for-one replacement that a spinner could have made (not a typo, not a swap)."""
+    return (
+        2 <= len(a) <= 4
+        and 2 <= len(b) <= 4
+        and a != b
+        and sorted(a) != sorted(b)
+        and all("\u4e00" <= c <= "\u9fff" for c in a + b)
+    )
+
+
+def _text_span(view: NormView, text: str, s: int, e: int) -> tuple[int, int]:
+    """Text span of folded ``[s, e)``, extended over identical closing punctuation later."""
+    return view.span(s, e)
+
+
+def _extend_punct(ta: str, sa: int, ea: int, tb: str, sb: int, eb: int) -> tuple[int, int, int, int]:
+    """Include punctuation right after (or before) both spans when both have the same."""
+    while ea < len(ta) and eb < len(tb) and ta[ea] == tb[eb] and ta[ea] in _PUNCT_EXTEND:
+        ea, eb = ea + 1, eb + 1
+    while sa > 0 and sb > 0 and ta[sa - 1] == tb[sb - 1] and ta[sa - 1] in _PUNCT_EXTEND_LEFT:
+        sa, sb = sa - 1, sb - 1
+    return sa, ea, sb, eb
+
+
+def _union_len(spans: Iterable[tuple[int, int]]) -> int:
+    total, cur_s, cur_e = 0, -1, -1
+    for s, e in sorted(spans):
+        if s > cur_e:
+            total += max(0, cur_e - cur_s)
+            cur_s, cur_e = s, e
+        else:
+            cur_e = max(cur_e, e)
+    return total + max(0, cur_e - cur_s)
+
+
+def find_reuse(
+    corpus: Any,
+    *,
+    min_chars: int = 30,
+    method: Method = "auto",
+    n_jobs: int = 2,
+    progress: bool | None = None,
+    learn: bool = True,
+    lexicon: Iterable[tuple[str, str]] | None = None,
+    **overrides: Any,
+) -> ReuseReport:
+    """Copied passages between the documents of ``corpus``, template text, spin scores.
+
+    ``corpus`` is a ``Corpus`` or a sequence of ``Document``. ``min_chars`` is the
+    shortest passage reported (``Document.text`` characters, both sides). ``method``
+    picks the candidate search (``auto``: ``exact`` up to 60 documents, ``index`` beyond).
+    ``lexicon`` replaces the shipped spinner lexicon (pairs original → spun);
+    ``learn=False`` turns off learning substitution pairs from the corpus. Other
+    ``ReuseParams`` fields can be given as keyword overrides.
+
+    >>> import summarykit
+    >>> a = summarykit.parse("一、工作\\n我们积极开展妇女维权服务，妥善处理妇女群众的来信来访，及时化解各类矛盾纠纷。", id="a")
+    >>> b = summarykit.parse("一、工作\\n我们用心开展妇女维权服务，妥善处理妇女群众的来信来访，及时化解各类矛盾纠纷。", id="b")
+    >>> r = summarykit.find_reuse([a, b], n_jobs=1)
+    >>> [(m.doc_a, m.doc_b, m.kind) for m in r.matches]
+    [('a', 'b', 'near')]
+    """
+    if not isinstance(min_chars, int) or min_chars < 1:
+        raise ValueError(f"min_chars must be a positive int, got {min_chars!r}")
+    if method not in ("auto", "exact", "index"):
+        raise ValueError(f"method must be 'auto', 'exact' or 'index', got {method!r}")
+    align_over = overrides.pop("align", None)
+    chance_over = overrides.pop("chance", None)
+    known = {f for f in ReuseParams.__dataclass_fields__}
+    unknown = set(overrides) - known
+    if unknown:
+        raise TypeError(f"unknown parameter(s) {sorted(unknown)}; known: {sorted(known)}")
+    params = ReuseParams(min_chars=min_chars, method=method, n_jobs=n_jobs, **overrides)
+    if align_over is not None:
+        params = replace(params, align=align_over if isinstance(align_over, AlignParams) else AlignParams(**align_over))
+    if chance_over is not None:
+        params = replace(
+            params, chance=chance_over if isinstance(chance_over, ChanceParams) else ChanceParams(**chance_over)
+        )
+    docs = _as_documents(corpus)
+    n = len(docs)
+    show = sys.stderr.isatty() if progress is None else progress
+    chosen = choose_method(n) if params.method == "auto" else params.method
+
+    views = [normalize(d.text) for d in docs]
+    texts = [d.text for d in docs]
+    hashes = [gram_hashes(v.codes, params.k) for v in views]
+    table = GramTable.build(hashes, k=params.k)
+    chance = ChanceModel(table, params.chance)
+
+    # -- candidate pairs ---------------------------------------------------------------
+    if chosen == "exact":
+        keys, counts = exact_pairs([v.codes for v in views], k=params.align.seed_k)
+        min_shared = 1
+    else:
+        hs, ds = [], []
+        for i, h in enumerate(hashes):
+            pos = winnow(h, params.winnow_w)
+            hs.append(h[pos])
+            ds.append(np.full(len(pos), i, dtype=np.int64))
+        if hs:
+            keys, counts = pairs_from_groups(
+                np.concatenate(hs), np.concatenate(ds), max_df=params.max_df, n_docs=max(n, 1)
+            )
+        else:
+            keys, counts = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        min_shared = params.min_shared
+    keep = counts >= min_shared
+    pair_list = [(int(k // max(n, 1)), int(k % max(n, 1))) for k in keys[keep]]
+    n_candidates = len(pair_list)
+
+    # -- alignment (worker processes for big batches) ----------------------------------
+    chunk = 64
+    chunks = [pair_list[i : i + chunk] for i in range(0, len(pair_list), chunk)]
+    _STATE.update(views=views, texts=texts, align=params.align)
+    try:
+        jobs = params.n_jobs if len(pair_list) >= 256 else 1
+        aligned = _run_chunks(chunks, jobs, show)
+    finally:
+        _STATE.clear()
+
+    # -- chance filter, length filter ------------------------------------------------------
+    raw: list[dict[str, Any]] = []
+    for x, y, found in aligned:
+        for p, r in found:
+            sig = chance.significance(views[x].codes, p.blocks)
+            if not chance.is_copy(sig):
+                continue
+            sa, ea = views[x].span(r.a0, r.a1)
+            sb, eb = views[y].span(r.b0, r.b1)
+            sa, ea, sb, eb = _extend_punct(texts[x], sa, ea, texts[y], sb, eb)
+            if ea - sa < params.min_chars or eb - sb < params.min_chars:
+                continue
+            raw.append(
+                {"x": x, "y": y, "p": p, "r": r, "sig": sig, "span_a": (sa, ea), "span_b": (sb, eb)}
+            )
+
+    # -- substitution learning -------------------------------------------------------------
+    lex = set(_load_lexicon()) if lexicon is None else {(str(a), str(b)) for a, b in lexicon}
+    support: dict[frozenset, set[tuple[int, int]]] = defaultdict(set)
+    for item in raw:
+        for wa, wb in item["r"].replacements:
+            if _spinnable(wa, wb):
+                support[frozenset((wa, wb))].add((item["x"], item["y"]))
+    learned = {key for key, pairs in support.items() if len(pairs) >= params.learn_min_support} if learn else set()
+    lex_keys = {frozenset(p) for p in lex}
+
+    spins = _spin_scores(docs)
+    # word frequencies over a deterministic sample of the corpus, for orientation
+    sample_idx = range(0, n, max(1, n // 400)) if n else range(0)
+    sample = "\n".join(views[i].text for i in sample_idx)
+    freq_cache: dict[str, int] = {}
+
+    def freq(w: str) -> int:
+        if w not in freq_cache:
+            freq_cache[w] = sample.count(w)
+        return freq_cache[w]
+
+    # -- kinds, direction, matches -----------------------------------------------------------
+    order = {d.id: i for i, d in enumerate(docs)}
+    results: list[tuple[Match, MatchInfo]] = []
+    for item in raw:
+        x, y, p, r = item["x"], item["y"], item["p"], item["r"]
+        reps = [rp for rp in r.replacements if _spinnable(*rp)]
+        spin_x = spins[x][0] or 0.0
+        spin_y = spins[y][0] or 0.0
+        known = [rp for rp in reps if frozenset(rp) in learned or frozenset(rp) in lex_keys]
+        # direction evidence: positive → y (B) is the copy
+        ev = 0.0
+        for wa, wb in reps:
+            if (wa, wb) in lex:
+                ev += 1.0
+            elif (wb, wa) in lex:
+                ev -= 1.0
+            ev += 0.5 * (math.log1p(freq(wa)) - math.log1p(freq(wb)))
+        ev += 0.2 * (spin_y - spin_x)
+        copy_spin = spin_y if ev >= 0 else spin_x
+        spinner_reps = list(known)
+        if copy_spin >= params.spin_doc_threshold:
+            spinner_reps = reps
+        other = len(r.edits) + len(r.replacements) - len(reps)
+        if not r.replacements and not r.edits and p.ordered:
+            kind = "verbatim"
+        elif spinner_reps and (len(spinner_reps) >= 2 or len(spinner_reps) >= other or known):
+            kind = "spun"
+        elif len(reps) >= 3 and len(reps) >= 2 * other:
+            kind = "spun"
+            spinner_reps = reps
+        else:
+            kind = "near"
+        directed = kind == "spun" and (ev != 0.0)
+        swap = ev < 0 if directed else order[docs[x].id] > order[docs[y].id]
+        (sa, ea), (sb, eb) = item["span_a"], item["span_b"]
+        da, db = docs[x].id, docs[y].id
+        subs_counter: Counter = Counter()
+        if kind == "spun":
+            for wa, wb in spinner_reps:
+                subs_counter[(wb, wa) if swap else (wa, wb)] += 1
+        edits = tuple((b, a) if swap else (a, b) for a, b in r.edits)
+        if swap:
+            da, db, sa, ea, sb, eb = db, da, sb, eb, sa, ea
+        subs = tuple(
+            Substitution(s, t, c) for (s, t), c in sorted(subs_counter.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        m = Match(da, sa, ea, db, sb, eb, kind, round(min(1.0, p.similarity), 4), subs)
+        info = MatchInfo("spin" if directed else "id_order", round(item["sig"], 2), edits, p.ordered)
+        results.append((m, info))
+    results.sort(key=lambda mi: (order[mi[0].doc_a], mi[0].start_a, order[mi[0].doc_b], mi[0].start_b))
+
+    # -- per-document figures ---------------------------------------------------------------
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    by_source: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for m, info in results:
+        covered[m.doc_b].append((m.start_b, m.end_b))
+        by_source[m.doc_b][m.doc_a].append((m.start_b, m.end_b))
+        if info.direction != "spin":
+            covered[m.doc_a].append((m.start_a, m.end_a))
+            by_source[m.doc_a][m.doc_b].append((m.start_a, m.end_a))
+    threshold = chance.template_threshold()
+    bp_spans: list[list[tuple[int, int]]] = []
+    for i, h in enumerate(hashes):
+        runs = template_runs(h, table, threshold)
+        bp_spans.append(runs)
+    out_docs = []
+    for i, d in enumerate(docs):
+        length = max(len(d.text), 1)
+        ratio = _union_len(covered.get(d.id, ())) / length
+        best, best_ratio = None, 0.0
+        for other_id, spans in sorted(by_source.get(d.id, {}).items(), key=lambda kv: order[kv[0]]):
+            r_ = _union_len(spans) / length
+            if r_ > best_ratio:
+                best, best_ratio = other_id, r_
+        text_spans = [views[i].span(s, min(e, len(views[i]))) for s, e in bp_spans[i] if s < len(views[i])]
+        bp_ratio = _union_len(text_spans) / length
+        score, evidence, residue = spins[i]
+        out_docs.append(
+            DocumentReuse(
+                id=d.id,
+                title=d.title,
+                source=d.source,
+                source_start=d.source_start,
+                removed=d.removed,
+                copy_ratio=ratio,
+                max_source_ratio=best_ratio,
+                max_source=best,
+                boilerplate_ratio=bp_ratio,
+                spin_score=score,
+                spin_evidence=evidence,
+                residue=residue,
+            )
+        )
+
+    boilerplate = _template_phrases(docs, views, hashes, bp_spans, table, limit=200)
+    record = {
+        **{k: v for k, v in asdict(params).items() if k not in ("align", "chance")},
+        "method": chosen,
+        "align": asdict(params.align),
+        "chance": asdict(params.chance),
+        "template_threshold": threshold,
+        "n_documents": n,
+        "n_candidate_pairs": n_candidates,
+        "n_learned_pairs": len(learned),
+        "learned_pairs": sorted("/".join(sorted(k)) for k in learned)[:500],
+        "lexicon_size": len(lex),
+        "learn": learn,
+        "n_jobs": params.n_jobs,
+        "cpu_count": os.cpu_count(),
+    }
+    return ReuseReport(
+        documents=tuple(out_docs),
+        matches=tuple(m for m, _ in results),
+        boilerplate=boilerplate,
+        params=record,
+        match_info=tuple(i for _, i in results),
+        corpus=corpus if hasattr(corpus, "documents") else None,
+    )
+
+
+def _template_phrases(
+    docs: Sequence[Document],
+    views: Sequence[NormView],
+    hashes: Sequence[np.ndarray],
+    spans: Sequence[list[tuple[int, int]]],
+    table: GramTable,
+    *,
+    limit: int,
+) -> tuple[TemplatePhrase, ...]:
+    """Template runs grouped by folded text; ``docs`` = documents holding that run."""
+    by_text: dict[str, list[int]] = defaultdict(list)
+    first_text: dict[str, str] = {}
+    for i, runs in enumerate(spans):
+        v = views[i]
+        for s, e in runs:
+            e = min(e, len(v))
+            if e - s < table.k:
+                continue
+            key = v.text[s:e]
+            if not by_text[key] or by_text[key][-1] != i:
+                by_text[key].append(i)
+            if key not in first_text:
+                ts, te = v.span(s, e)
+                first_text[key] = docs[i].text[ts:te]
+    items = [(key, ids) for key, ids in by_text.items() if len(ids) >= 2]
+    items.sort(key=lambda kv: (-len(kv[1]), -len(kv[0]), kv[0]))
+    out = []
+    for key, ids in items[:limit]:
+        out.append(TemplatePhrase(first_text[key], len(ids), tuple(docs[i].id for i in ids)))
+    return tuple(out)
+
+
+__all__ = ["ReuseParams", "find_reuse"]
