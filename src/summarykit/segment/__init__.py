@@ -96,6 +96,8 @@ def _empty_sections(text: str, sections: list[Section]) -> list[Anomaly]:
         if not s.heading:
             out.append(Anomaly("empty_heading", s.marker_start, f"{s.marker} has neither heading nor body", s.end))
             continue
+        if len(s.heading) > 30:
+            continue  # a one-sentence item is its own content, not a bare heading
         sibs = [j for j in siblings[s.parent] if sections[j].scheme == s.scheme and j != i]
         if any(has_body[j] for j in sibs):
             out.append(Anomaly("empty_section", s.marker_start, f"{s.marker}{s.heading[:20]} has no body", s.end))

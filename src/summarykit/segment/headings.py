@@ -36,7 +36,7 @@ _PURPOSE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])为(?:了|提高|进一步|加强|促进|推进|确保|保证|切实|更好|全面|深入|营造|实现|推动|落实|贯彻|适应|迎接|庆祝|纪念)"
 )
 _LEAD_SPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
-_TRAIL_STRIP = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff，,；;：:、"
+_TRAIL_STRIP = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff，,；;：:、*"
 _ENDERS_AND_CLOSERS = "。！？!?；;”’」』）)"
 
 FIRST_CLAUSE_SCHEMES = frozenset({"shi", "ordinal_word"})
@@ -67,7 +67,7 @@ def heading_span(text: str, c: Candidate) -> tuple[int, int, bool]:
     p = c.end
     if c.typo and p < limit and text[p] == "是":
         p += 1
-    p = _skip(text, p, _LEAD_SPACE, limit)
+    p = _skip(text, p, _LEAD_SPACE + "*", limit)
     if c.scheme == "ordinal_word":
         p = _skip(text, p, "，,：:", limit)
         p = _skip(text, p, _LEAD_SPACE, limit)

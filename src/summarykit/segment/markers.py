@@ -59,14 +59,14 @@ _SP = "[ \u3000]?"
 MARKER_RE = re.compile(
     "|".join(
         [
-            # 第一、 第一， 第一, 第一． 第一： 第一部分 第一步，
-            rf"(?P<di>第(?P<di_n>{_CN})(?:(?P<di_part>部分)[、，,：:．.]?|步?[、，,．.：:]))",
+            # 第一、 第一， 第一, 第一． 第一： 第一步，  and the part headings 第一部分 第一章 第一节
+            rf"(?P<di>第(?P<di_n>{_CN})(?:(?P<di_part>部分|章|节)[、，,：:．.]?|步?[、，,．.：:]))",
             # 首先， 其次， 再次， 最后，  (the punctuation is not part of the marker)
             r"(?P<ord>首先|其次|再次|最后)(?=[ \u3000]?[，,：:])",
             # （一） (一)
             rf"(?P<cp>[（(]{_SP}(?P<cp_n>{_CN}){_SP}[）)])",
-            # （1） (1) ⑴
-            rf"(?P<ap>[（(]{_SP}(?P<ap_n>{_AR}){_SP}[）)]|[⑴-⒇])",
+            # （1） (1) ⑴   and 1） 1)
+            rf"(?P<ap>[（(]{_SP}(?P<ap_n>{_AR}){_SP}[）)]|[⑴-⒇]|(?P<ap_h>{_AR})[）)])",
             # ①
             r"(?P<ci>[①-⑳])",
             # 1. 1． ⒈   (not a decimal: no digit after the dot)
@@ -100,6 +100,7 @@ class Candidate:
     number: int
     cls: str  # L S W C H
     style: str = ""  # punctuation / bracket variant, for slips
+    key: str = ""  # scheme + variant: the identity of a list on the outline stack
     slip: bool = False
     typo: bool = False
     # filled later
@@ -146,15 +147,21 @@ def scan(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(text)
     for m in MARKER_RE.finditer(text):
-        kind = m.lastgroup
-        # lastgroup is the last *closed* group; map inner groups back to their scheme
         start, end = m.start(), m.end()
+        cls = context_class(text, start)
+        if cls == "H" and m.group("ci") is None:
+            continue  # inside a word: 统一是, 第一次 never get here, 总结一、 does
         style = ""
+        key = ""
         slip = typo = False
         if m.group("di") is not None:
             num = cn_number(m.group("di_n"))
             scheme = "di_cn"
-            style = "部分" if m.group("di_part") else text[end - 1]
+            part = m.group("di_part")
+            style = part if part else text[end - 1]
+            key = "di_cn:" + part if part else "di_cn"
+            if part and cls != "L":
+                continue  # 第一章 / 第一部分 are headings on their own line
             nxt = text[end : end + 2]
             # 第一、第二产业 / 第一、二产业: a list of ordinals, not a marker
             if style == "、" and nxt[:1] and (nxt[0] == "第" or _is_numeral_char(nxt[0])):
@@ -169,7 +176,14 @@ def scan(text: str) -> list[Candidate]:
         elif m.group("ap") is not None:
             scheme = "arabic_paren"
             g = m.group("ap_n")
-            if g is None:
+            h = m.group("ap_h")
+            if h is not None:
+                num = arabic_number(h)
+                style = ")"
+                key = "arabic_paren:half"  # 1) is a list of its own, not the same as (1)
+                if cls not in "LSW":
+                    continue
+            elif g is None:
                 num = ord(m.group("ap")) - ord("⑴") + 1
                 style = "⑴"
             else:
@@ -222,7 +236,6 @@ def scan(text: str) -> list[Candidate]:
                 continue
         if num is None or (num <= 0 and scheme != "ordinal_word"):
             continue
-        cls = context_class(text, start)
         out.append(
             Candidate(
                 start=start,
@@ -234,7 +247,7 @@ def scan(text: str) -> list[Candidate]:
                 style=style,
                 slip=slip,
                 typo=typo,
+                key=key or scheme,
             )
         )
-        del kind
     return out

@@ -77,13 +77,22 @@ _CLOSING_RE = re.compile(
 class _Open:
     """An open list on the outline stack."""
 
+    key: str
     scheme: str
     number: int
     section: int  # index of its latest item in the output
     inline: bool  # its first item was not at a line start
     closes_on_new_list: bool
-    style: str
+    style_norm: str
     first_marker: str
+
+
+INLINE_SUFFIX = "@inline"
+_STYLE_NORM = str.maketrans({",": "，", ".": "．", ":": "：", "步": ""})
+
+
+def _norm_style(style: str) -> str:
+    return style.translate(_STYLE_NORM)
 
 
 @dataclass(slots=True)
@@ -119,8 +128,11 @@ def _stripped(text: str, start: int, length: int) -> str:
 # -- filters before the outline -----------------------------------------------------------
 
 
-def _drop_toc_and_duplicates(text: str, cands: list[Candidate], lines: _Lines) -> list[bool]:
-    """``keep`` flags: False for table-of-contents entries and preview duplicates."""
+def _drop_toc_and_duplicates(
+    text: str, cands: list[Candidate], lines: _Lines
+) -> tuple[list[bool], list[bool]]:
+    """``keep`` flags (False for table-of-contents entries and repeated text) and
+    ``duplicate`` flags (the candidate's text is repeated right after or further down)."""
     keep = [True] * len(cands)
     by_key: dict[tuple[str, int, str], list[int]] = {}
     by_marker: dict[str, list[int]] = {}
@@ -133,8 +145,10 @@ def _drop_toc_and_duplicates(text: str, cands: list[Candidate], lines: _Lines) -
         by_marker.setdefault(c.marker, []).append(i)
 
     # (a) table of contents: the heading appears again later under the same marker, and
-    # nothing but punctuation or a page number separates it from the next entry
+    # nothing but punctuation or a page number separates it from the next entry.
+    # A heading repeated right away (PDF text layers) is a duplicate, reported as such.
     toc = [False] * len(cands)
+    duplicate = [False] * len(cands)
     for i, c in enumerate(cands):
         h = heads[i]
         if len(h) < 4:
@@ -145,7 +159,11 @@ def _drop_toc_and_duplicates(text: str, cands: list[Candidate], lines: _Lines) -
         nxt = cands[i + 1].start if i + 1 < len(cands) else len(text)
         gap = text[c.heading_end : nxt]
         if len(gap) <= 12 and not any(ch.isalpha() for ch in gap):
-            toc[i] = True
+            d = cands[i + 1] if i + 1 < len(cands) else None
+            if d is not None and heads[i + 1] == h and d.scheme == c.scheme and d.number == c.number:
+                duplicate[i] = True
+            else:
+                toc[i] = True
     # the last entry of a TOC has the document after it: it is TOC if its predecessor is
     for i, c in enumerate(cands):
         if toc[i] or len(heads[i]) < 4:
@@ -174,7 +192,7 @@ def _drop_toc_and_duplicates(text: str, cands: list[Candidate], lines: _Lines) -
 
     # (c) preview text repeated verbatim later (web previews, duplicated PDF text layers)
     for i, c in enumerate(cands):
-        if toc[i]:
+        if toc[i] or duplicate[i]:
             keep[i] = False
             continue
         same = by_marker[c.marker]
@@ -191,50 +209,50 @@ def _drop_toc_and_duplicates(text: str, cands: list[Candidate], lines: _Lines) -
                     break
             if snippet in _stripped(text, d.end, 120):
                 keep[i] = False
+                duplicate[i] = True
                 break
-    return keep
+    return keep, duplicate
 
 
-def _page_prefix(text: str, c: Candidate, lines: _Lines) -> bool:
-    """``2、立以来…``: a preview page number at a line start that cuts a sentence."""
+def _cut_sentence_before(text: str, c: Candidate, lines: _Lines) -> int:
+    """Length of the previous line if it stops mid-sentence right before ``c`` (which
+    is at a line start), else -1. ``…新中国成\n2、立以来`` is a preview page number."""
     if c.cls != "L" or c.scheme not in ("arabic_dun", "arabic_dot"):
-        return False
+        return -1
     i = c.start - 1
     while i >= 0 and text[i] in SPACE_CHARS:
         i -= 1
     if i < 0 or text[i] not in LINE_BREAKS:
-        return False
+        return -1
     j = i - 1
     while j >= 0 and text[j] in SPACE_CHARS:
         j -= 1
-    if j < 0 or text[j] in LINE_BREAKS:
-        return False
-    prev_char = text[j]
-    if not ("\u4e00" <= prev_char <= "\u9fff"):
-        return False
-    # the previous line is a long run of prose that stops mid-sentence
+    if j < 0 or text[j] in LINE_BREAKS or not ("\u4e00" <= text[j] <= "\u9fff"):
+        return -1
     k = bisect.bisect_left(lines.breaks, j)
     line_start = lines.breaks[k - 1] + 1 if k > 0 else 0
-    return j - line_start >= 100
+    return j - line_start + 1
 
 
 # -- the outline -------------------------------------------------------------------------
 
 
 class _Confirmer:
-    """Is item 1 at ``pos`` followed by item 2 of the same scheme soon enough?"""
+    """Is item n at ``pos`` followed by item n+1 of the same list soon enough?"""
 
     def __init__(self, cands: Sequence[Candidate], keep: Sequence[bool]) -> None:
         self.pos: dict[str, list[int]] = {}
         self.num: dict[str, list[int]] = {}
         for c, k in zip(cands, keep):
             if k:
-                self.pos.setdefault(c.scheme, []).append(c.start)
-                self.num.setdefault(c.scheme, []).append(c.number)
+                self.pos.setdefault(c.key, []).append(c.start)
+                self.num.setdefault(c.key, []).append(c.number)
 
-    def confirmed(self, c: Candidate) -> bool:
-        starts = self.pos.get(c.scheme, [])
-        nums = self.num.get(c.scheme, [])
+    def confirming(self, c: Candidate) -> int | None:
+        """Start of the item that confirms ``c``, or ``None``."""
+        key = c.key.removesuffix(INLINE_SUFFIX)
+        starts = self.pos.get(key, [])
+        nums = self.num.get(key, [])
         window = CONFIRM_WINDOW.get(c.scheme, DEFAULT_CONFIRM_WINDOW)
         k = bisect.bisect_right(starts, c.start)
         for j in range(k, min(len(starts), k + 12)):
@@ -242,14 +260,13 @@ class _Confirmer:
                 break
             n = nums[j]
             if c.scheme == "ordinal_word":
-                if n != 1:
-                    return True
-                return False  # another 首先 first: this one opened nothing
+                # 其次/再次/最后 after this 首先 (another 首先 first: this one opened nothing)
+                return starts[j] if n != 1 else None
             if n == c.number + 1:
-                return True
+                return starts[j]
             if n == c.number:
-                return False
-        return False
+                return None
+        return None
 
 
 def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[Anomaly]]:
@@ -257,24 +274,43 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
     for c in cands:
         c.heading_start, c.heading_end, c.standalone = heading_span(text, c)
         c.paragraph = lines.line_index(c.start)
-    keep = _drop_toc_and_duplicates(text, cands, lines)
+    keep, duplicate = _drop_toc_and_duplicates(text, cands, lines)
+    anomalies: list[Anomaly] = []
     for i, c in enumerate(cands):
-        if keep[i] and (c.cls not in ALLOWED[c.scheme] or _page_prefix(text, c, lines)):
+        if keep[i] and c.cls not in ALLOWED[c.scheme]:
             keep[i] = False
+        if duplicate[i] and c.cls in ALLOWED[c.scheme] and c.heading_end > c.heading_start:
+            h = text[c.heading_start : c.heading_end]
+            anomalies.append(Anomaly("duplicate_heading", c.start, f"{c.marker}{h[:20]} repeated", c.heading_end))
     confirmer = _Confirmer(cands, keep)
 
     items: list[Item] = []
-    anomalies: list[Anomaly] = []
     stack: list[_Open] = []
 
     def heading_key(c: Candidate) -> str:
         return _STRIP_RE.sub("", text[c.heading_start : c.heading_end])
 
+    def find_open(key: str) -> int | None:
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k].key == key:
+                return k
+        return None
+
     for i, c in enumerate(cands):
         if not keep[i]:
             continue
-        pos = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].scheme == c.scheme), None)
+        cut = _cut_sentence_before(text, c, lines)
+        if cut >= 100:
+            continue  # a preview page number in the middle of a sentence
         number = c.number
+        pos = None
+        if c.cls != "L":
+            pos = find_open(c.key + INLINE_SUFFIX)
+            if pos is not None:
+                c.key += INLINE_SUFFIX
+        if pos is None:
+            pos = find_open(c.key)
+        nested_inline = False
         if pos is not None:
             top = stack[pos]
             expected = top.number + 1
@@ -283,11 +319,23 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             prev = items[top.section].cand
             kind = None
             if number == expected:
-                pass
-            elif number == 1:
-                if not (c.cls in LONE_START[c.scheme] and c.cls == "L" or confirmer.confirmed(c)):
+                if c.slip and top.style_norm == "、" and c.cls not in "LS":
                     continue
-                if not top.closes_on_new_list:
+            elif number == 1:
+                confirm = confirmer.confirming(c)
+                if (
+                    not top.inline
+                    and c.cls != "L"
+                    and confirm is not None
+                    and lines.line_index(confirm) == c.paragraph
+                ):
+                    # 一、…；二、… inside the body of a section of the same scheme: an inline
+                    # enumeration one level down, not a restart of the outline
+                    nested_inline = True
+                    pos = None
+                elif not (c.cls == "L" or confirm is not None):
+                    continue
+                elif not top.closes_on_new_list:
                     kind = ("numbering_restart", f"{prev.marker} followed by {c.marker}")
             elif number == top.number:
                 if heading_key(c) == heading_key(prev) and c.heading_end > c.heading_start:
@@ -299,13 +347,15 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                     continue
                 kind = ("numbering_repeat", f"{prev.marker} followed by {c.marker}")
             elif number > expected:
-                if c.cls == "C" or c.slip:
+                if c.cls == "C" or (c.slip and c.cls != "L"):
                     continue
                 kind = ("numbering_gap", f"{prev.marker} followed by {c.marker}")
             else:
-                if c.cls != "L" or c.slip:
+                if c.cls != "L":
                     continue
                 kind = ("numbering_slip", f"{prev.marker} followed by {c.marker}")
+        if pos is not None:
+            top = stack[pos]
             del stack[pos + 1 :]
             top.number = number
             top.section = len(items)
@@ -313,19 +363,21 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             level = pos + 1
             if kind:
                 anomalies.append(Anomaly(kind[0], c.start, kind[1], c.end))
-            if c.slip or (c.scheme == "di_cn" and c.style != top.style and "部分" not in (c.style, top.style)):
+            if c.scheme in ("cn_dun", "di_cn") and _norm_style(c.style) != top.style_norm:
                 anomalies.append(Anomaly("marker_slip", c.start, f"{c.marker} among {top.first_marker}", c.end))
-            clamp = top.inline and c.scheme not in BLOCK_SCHEMES
+            clamp = top.closes_on_new_list and top.inline
         else:
-            if c.slip:
-                continue
             if c.scheme == "ordinal_word" and number != 1:
                 continue
             if number == 1:
-                if c.cls not in LONE_START[c.scheme] and not confirmer.confirmed(c):
+                if not nested_inline and c.cls not in LONE_START[c.scheme] and confirmer.confirming(c) is None:
                     continue
-            elif c.cls != "L" or c.scheme == "ordinal_word":
+                if c.slip and c.cls != "L" and confirmer.confirming(c) is None:
+                    continue  # 三, 三. mid-paragraph only continue a list
+            elif c.cls != "L" or c.scheme == "ordinal_word" or cut >= 0:
                 continue
+            if nested_inline:
+                c.key += INLINE_SUFFIX
             # close run-in lists that cannot contain this one
             while stack:
                 t = stack[-1]
@@ -340,21 +392,22 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             parent = stack[-1].section if stack else None
             level = len(stack) + 1
             inline = c.cls != "L"
-            closes = c.scheme in RUNIN_SCHEMES or (inline and c.scheme not in BLOCK_SCHEMES)
+            closes = c.scheme in RUNIN_SCHEMES or (inline and (c.scheme not in BLOCK_SCHEMES or nested_inline))
             if number != 1:
                 anomalies.append(Anomaly("numbering_start", c.start, f"list starts at {c.marker}", c.end))
             stack.append(
                 _Open(
+                    key=c.key,
                     scheme=c.scheme,
                     number=number,
                     section=len(items),
                     inline=inline,
                     closes_on_new_list=closes,
-                    style=c.style,
+                    style_norm=_norm_style(c.style),
                     first_marker=c.marker,
                 )
             )
-            clamp = inline and c.scheme not in BLOCK_SCHEMES
+            clamp = closes and inline
         if c.typo:
             anomalies.append(Anomaly("marker_typo", c.start, f"{c.marker}是 written for {c.marker}", c.end + 1))
         if parent is not None:
