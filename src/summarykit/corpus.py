@@ -72,6 +72,12 @@ class Corpus(Sequence[Document]):
             out["problems"] = [p.to_dict() for p in self.problems]
         return out
 
+    def _repr_html_(self) -> str:
+        """Jupyter display: one row per document with its category mix (``summarykit.report``)."""
+        from .report import corpus_html
+
+        return corpus_html(self)
+
     def __repr__(self) -> str:
         bad = f", problems={len(self.problems)}" if self.problems else ""
         return f"Corpus(documents={len(self.documents)}{bad})"

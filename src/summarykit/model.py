@@ -305,6 +305,12 @@ class Document:
             meta=dict(d.get("meta", {})),
         )
 
+    def _repr_html_(self) -> str:
+        """Jupyter display: outline with categories, entities, residue (``summarykit.report``)."""
+        from .report import document_html
+
+        return document_html(self)
+
     def __repr__(self) -> str:
         head = self.text[:20].replace("\n", " ")
         return (
