@@ -38,7 +38,7 @@ GOLD_DIR = ROOT / "corpora" / "gold" / "sections"
 
 CN = "一二三四五六七八九十"
 SCHEME_RX = {
-    "cn_dun": rf"[{CN}]+[、,，]",
+    "cn_dun": rf"[{CN}]+[、,，.．]",
     "cn_paren": rf"[（(][{CN}]+[）)]",
     "di_cn": rf"第[{CN}]+(?:部分|步?[、,，])",
     "arabic_dun": r"[0-9０-９]+、",
