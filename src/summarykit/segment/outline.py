@@ -365,7 +365,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 anomalies.append(Anomaly(kind[0], c.start, kind[1], c.end))
             if c.scheme in ("cn_dun", "di_cn") and _norm_style(c.style) != top.style_norm:
                 anomalies.append(Anomaly("marker_slip", c.start, f"{c.marker} among {top.first_marker}", c.end))
-            clamp = top.closes_on_new_list and top.inline
+            clamp = top.closes_on_new_list
         else:
             if c.scheme == "ordinal_word" and number != 1:
                 continue
@@ -407,7 +407,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                     first_marker=c.marker,
                 )
             )
-            clamp = closes and inline
+            clamp = closes
         if c.typo:
             anomalies.append(Anomaly("marker_typo", c.start, f"{c.marker}是 written for {c.marker}", c.end + 1))
         if parent is not None:
@@ -439,11 +439,11 @@ def spans(text: str, items: list[Item]) -> list[tuple[int, int, int, int]]:
     n = len(text)
     lines = _Lines(text)
     count = len(items)
-    next_le = [n] * count  # start of the next item with level <= this level
+    next_le = [count] * count  # index of the next item with level <= this level
     pending: list[int] = []  # indices waiting for their next same-or-higher item
     for i, it in enumerate(items):
         while pending and items[pending[-1]].level >= it.level:
-            next_le[pending.pop()] = it.cand.start
+            next_le[pending.pop()] = i
         pending.append(i)
     doc_end = n
     if items:
@@ -456,11 +456,13 @@ def spans(text: str, items: list[Item]) -> list[tuple[int, int, int, int]]:
     ends: list[int] = []
     for i, it in enumerate(items):
         c = it.cand
-        limit = next_le[i] if next_le[i] < n else doc_end
+        k = next_le[i]
+        limit = items[k].cand.start if k < count else doc_end
         if it.parent is not None:
             limit = min(limit, ends[it.parent])
         if it.clamp_to_paragraph:
-            pe = lines.line_end(c.heading_end)
+            # a run-in item ends with the paragraph of its last descendant (itself if none)
+            pe = lines.line_end(items[k - 1].cand.heading_end)
             if pe < limit:
                 limit = pe
         cap = items[i + 1].cand.start if i + 1 < count else n

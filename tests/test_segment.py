@@ -1,0 +1,576 @@
+"""The section parser on real snippets (every scheme, every hard case), anomalies, spans,
+and property tests on arbitrary Unicode and on shuffled real paragraphs."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import summarykit
+from summarykit.model import Document, check_offsets
+from summarykit.segment import find_sections, segment
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpora" / "seed" / "000_13ecb70c73c97d6a.txt"
+DEV = ROOT / "corpora" / "dev"
+
+
+def outline(text: str) -> list[tuple[str, int, str]]:
+    sections, _ = find_sections(text)
+    return [(s.marker, s.level, s.heading) for s in sections]
+
+
+def kinds(text: str) -> list[str]:
+    return [a.kind for a in find_sections(text)[1]]
+
+
+# ---------------------------------------------------------------------------------------
+# every scheme, half- and full-width (snippets from corpora/seed and corpora/dev)
+
+SCHEMES = [
+    pytest.param(
+        "一、发挥妇联组织优势,推进社区建设发展\n\n我社区妇联经常组织学习。\n\n二、积极组织妇女参与和谐家园建设\n\n为了深化创建活动。",
+        [("一、", 1, "发挥妇联组织优势,推进社区建设发展"), ("二、", 1, "积极组织妇女参与和谐家园建设")],
+        id="cn_dun",
+    ),
+    pytest.param(
+        "(一)推动了妇女儿童维权工作\n\n维护妇女儿童权益。\n\n(二)加强了对妇女的宣传教育引导工作\n\n我社区从维护社会稳定入手。",
+        [("(一)", 1, "推动了妇女儿童维权工作"), ("(二)", 1, "加强了对妇女的宣传教育引导工作")],
+        id="cn_paren_half_document_starts_at_paren",
+    ),
+    pytest.param(
+        "一、总体要求\n内容。\n二、建立个人所得税纳税信用管理机制\n（一）全面实施个人所得税申报信用承诺制。\n税务部门设立承诺书。\n（二）建立健全个人所得税纳税信用记录。\n税务总局研究制定办法。",
+        [
+            ("一、", 1, "总体要求"),
+            ("二、", 1, "建立个人所得税纳税信用管理机制"),
+            ("（一）", 2, "全面实施个人所得税申报信用承诺制"),
+            ("（二）", 2, "建立健全个人所得税纳税信用记录"),
+        ],
+        id="cn_paren_full_width",
+    ),
+    pytest.param(
+        "第一、提高女性自身素质,完善文化阵地建设。\n\n为了更好的迎接奥运年。\n\n第二,开展双学双比,建功立业卓有成效。\n\n第三、加强维权,保护合法权益。\n\n受中国几千年重男轻女的影响。",
+        [
+            ("第一、", 1, "提高女性自身素质,完善文化阵地建设"),
+            ("第二,", 1, "开展双学双比,建功立业卓有成效"),
+            ("第三、", 1, "加强维权,保护合法权益"),
+        ],
+        id="di_cn_standalone_with_slip",
+    ),
+    pytest.param(
+        "一、关于过去五年的政府工作\n\n五年来，我们有以下几点体会：\n\n第一，坚持解放思想、实事求是的思想路线。\n\n这是我们取得成就的根本。\n\n第二，妥善处理改革、发展、稳定三者之间的关系。\n\n改革是动力。",
+        [
+            ("一、", 1, "关于过去五年的政府工作"),
+            ("第一，", 2, "坚持解放思想、实事求是的思想路线"),
+            ("第二，", 2, "妥善处理改革、发展、稳定三者之间的关系"),
+        ],
+        id="di_cn_fullwidth_comma_paragraph_initial",
+    ),
+    pytest.param(
+        "最遗憾的是我们非常需要钱。《劳动界》已停刊，两个工人工会也得停办。因为：第一，经费困难；第二，无政府主义思想在工会里已广泛传播。",
+        [("第一，", 1, "经费困难"), ("第二，", 1, "无政府主义思想在工会里已广泛传播")],
+        id="di_cn_inline_first_clause",
+    ),
+    pytest.param(
+        "第一部分 工作回顾\n内容。\n第二部分 今年任务\n内容。",
+        [("第一部分", 1, "工作回顾"), ("第二部分", 1, "今年任务")],
+        id="di_cn_part",
+    ),
+    pytest.param(
+        "三、多层次、多形式提升妇女整体素质\n\n1、为了纪念“三八国际劳动节”105周年,社区妇女代表开展活动共同庆祝自己的节日。\n\n2、邀请妇女代表们参加社区辖区内幼儿园文艺汇演活动,丰富了社区妇女同志的文化生活。",
+        [
+            ("三、", 1, "多层次、多形式提升妇女整体素质"),
+            ("1、", 2, "为了纪念“三八国际劳动节”105周年,社区妇女代表开展活动共同庆祝自己的节日"),
+            ("2、", 2, "邀请妇女代表们参加社区辖区内幼儿园文艺汇演活动,丰富了社区妇女同志的文化生活"),
+        ],
+        id="arabic_dun",
+    ),
+    pytest.param(
+        "三、今后意见\n\n\n1．吸收新党员\n\n\n广州的党员人数不多。\n\n2．成立工会\n\n\n这个问题更是困难。\n\n3．成立工人学校\n\n①工会学校\n\n成立这类学校。\n\n②工人夜校\n\n目前只有一所学校。\n\n4．对农民的宣传工作\n\n褚诺晨同志创办了《新村》。",
+        [
+            ("三、", 1, "今后意见"),
+            ("1．", 2, "吸收新党员"),
+            ("2．", 2, "成立工会"),
+            ("3．", 2, "成立工人学校"),
+            ("①", 3, "工会学校"),
+            ("②", 3, "工人夜校"),
+            ("4．", 2, "对农民的宣传工作"),
+        ],
+        id="arabic_dot_fullwidth_and_circled",
+    ),
+    pytest.param(
+        "二、工作成果 1. 加强宣传教育工作。通过利用社区广播广泛宣传。 2. 强化环境整治工作。加强对社区周边环境的整治。",
+        [("二、", 1, "工作成果"), ("1.", 2, "加强宣传教育工作"), ("2.", 2, "强化环境整治工作")],
+        id="arabic_dot_half_space_after_marker",
+    ),
+    pytest.param(
+        "１．加强学习\n内容。\n２．改进作风\n内容。",
+        [("１．", 1, "加强学习"), ("２．", 1, "改进作风")],
+        id="arabic_dot_fullwidth_digits",
+    ),
+    pytest.param(
+        "⒈加强学习\n内容。\n⒉改进作风\n内容。",
+        [("⒈", 1, "加强学习"), ("⒉", 1, "改进作风")],
+        id="arabic_dot_single_char",
+    ),
+    pytest.param(
+        "加快建立住房保障体系。总的指导原则是：（1）坚持从我国人多地少的基本国情出发，建立住房供应体系。（2）坚持正确发挥政府和市场的作用，政府主要制定政策。（3）坚持加强对房地产市场的调控和监管。",
+        [
+            ("（1）", 1, "坚持从我国人多地少的基本国情出发，建立住房供应体系"),
+            ("（2）", 1, "坚持正确发挥政府和市场的作用，政府主要制定政策"),
+            ("（3）", 1, "坚持加强对房地产市场的调控和监管"),
+        ],
+        id="arabic_paren_inline",
+    ),
+    pytest.param(
+        "⑴加强学习\n内容。\n⑵改进作风\n内容。",
+        [("⑴", 1, "加强学习"), ("⑵", 1, "改进作风")],
+        id="arabic_paren_single_char",
+    ),
+    pytest.param(
+        "一、领导重视,分组协作,考核做到有依有据\n\n一是核查档案,交错检查。我镇妇联分组对各村进行了督导。二是实地走访,问卷调查。采取随即抽取的方式。三是分组谈话,排摸调研。邀请部分村妇代会主任。\n\n二、分片座谈,回顾工作",
+        [
+            ("一、", 1, "领导重视,分组协作,考核做到有依有据"),
+            ("一是", 2, "核查档案"),
+            ("二是", 2, "实地走访"),
+            ("三是", 2, "分组谈话"),
+            ("二、", 1, "分片座谈,回顾工作"),
+        ],
+        id="shi_inline_in_one_paragraph",
+    ),
+    pytest.param(
+        "二、积极引导妇女参与精神文明创建活动。\n\n社区妇联要重点抓好四方面工作。一要紧紧围绕乡风文明,村容整洁这一主题;二要继续深入推进“家庭助廉”教育活动和“平安家庭”创建活动。三要用科学发展观引导群众。",
+        [
+            ("二、", 1, "积极引导妇女参与精神文明创建活动"),
+            ("一要", 2, "紧紧围绕乡风文明"),
+            ("二要", 2, "继续深入推进“家庭助廉”教育活动和“平安家庭”创建活动"),
+            ("三要", 2, "用科学发展观引导群众"),
+        ],
+        id="shi_yao",
+    ),
+    pytest.param(
+        "一是着力提高妇女素质。首先,通过妇女群众会议和妇女干部例会等形式,组织学习。其次,举办了妇女培训班,取得了良好的效果。\n\n二是继续抓好新技术的培训和推广,提高妇女的致富能力。",
+        [
+            ("一是", 1, "着力提高妇女素质"),
+            ("首先", 2, "通过妇女群众会议和妇女干部例会等形式"),
+            ("其次", 2, "举办了妇女培训班"),
+            ("二是", 1, "继续抓好新技术的培训和推广"),
+        ],
+        id="ordinal_word_under_shi",
+    ),
+    pytest.param(
+        "为什么北京居民抱有这种消极态度呢？首先，北京人铭记古代哲学家所说的话；其次，几千年来，君主专制的思想深深地刻印在他们的脑海里；最后，工业尚处于初级发展阶段。",
+        [
+            ("首先", 1, "北京人铭记古代哲学家所说的话"),
+            ("其次", 1, "几千年来"),
+            ("最后", 1, "工业尚处于初级发展阶段"),
+        ],
+        id="ordinal_word_enumerating",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCHEMES)
+def test_schemes(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert outline(text) == expected
+
+
+def test_scheme_names_and_numbers() -> None:
+    text = "第一、甲\n内容。\n一、乙\n（一）丙\n1、丁\n1.戊\n(1)己\n①庚\n一是辛，内容。二是壬，内容。\n首先，子；其次，丑；最后，寅。"
+    sections, _ = find_sections(text)
+    got = [(s.marker, s.scheme, s.number) for s in sections]
+    assert ("第一、", "di_cn", 1) in got
+    assert ("一、", "cn_dun", 1) in got
+    assert ("（一）", "cn_paren", 1) in got
+    assert ("1、", "arabic_dun", 1) in got
+    assert ("1.", "arabic_dot", 1) in got
+    assert ("(1)", "arabic_paren", 1) in got
+    assert ("①", "circled", 1) in got
+    assert ("二是", "shi", 2) in got
+    assert ("最后", "ordinal_word", 3) in got
+
+
+# ---------------------------------------------------------------------------------------
+# hard cases
+
+HARD = [
+    pytest.param(
+        "二、发挥妇联组织优势\n\n在今年青海玉树大地震发生后,社区妇联动员广大妇女开展捐资助困献爱心活动。捐款7000余元,涌现出许多感人的事迹。三、注重规范妇女管理,丰富妇女活动内容。\n\n我社区妇联联系妇女。",
+        [("二、", 1, "发挥妇联组织优势"), ("三、", 1, "注重规范妇女管理,丰富妇女活动内容")],
+        id="heading_merged_into_previous_paragraph",
+    ),
+    pytest.param(
+        "二、积极引导妇女参与。\n\n内容。和谐文明家庭要达到总户数的30%。三, 进一步加强妇联组织的能力建设,为群众基础作贡献\n\n社区各妇联要提高本领。",
+        [("二、", 1, "积极引导妇女参与"), ("三,", 1, "进一步加强妇联组织的能力建设,为群众基础作贡献")],
+        id="slip_comma_after_sentence",
+    ),
+    pytest.param(
+        "现将活动情况汇报如下: 一、 领导重视,组织有力 为保证庆祝活动顺利进行,成立了领导小组。 二、 宣传到位,氛围浓厚 充分利用广播、黑板报。 三、 统筹安排,节目丰富 3月5日,镇妇联联合镇团委。",
+        [("一、", 1, "领导重视,组织有力"), ("二、", 1, "宣传到位,氛围浓厚"), ("三、", 1, "统筹安排,节目丰富")],
+        id="whole_report_on_one_line_run_in_bodies",
+    ),
+    pytest.param(
+        "（一）加强思想作风建设努力提高工作能力,按照武装头脑,指导实践,推动工作的要求,狠抓妇联干部的理论学习,认真学习贯彻会议精神,社会主义荣辱观教育和中央,省地有关会议精神,加强了民族团结进步工作,增强了理论指导工作实践的能力。\n（二）宣传教育形式多样,寓教于乐。\n内容。",
+        [("（一）", 1, "加强思想作风建设努力提高工作能力"), ("（二）", 1, "宣传教育形式多样,寓教于乐")],
+        id="long_run_in_heading_cut_at_first_clause",
+    ),
+    pytest.param(
+        "(三)组织农村留守妇女参加科技培训为提高广大留守妇女科技素质,增强致富能力,让广大农村妇女汲取新信息、学习新理念、掌握新技能,进一步适应社会主义新农村建设需要,县妇联举办培训班。",
+        [("(三)", 1, "组织农村留守妇女参加科技培训")],
+        id="run_in_body_starting_with_purpose_clause",
+    ),
+    pytest.param(
+        "（一）召开妇女工作总结暨“庆三八，迎春天”茶话会。全镇各村妇女主任参加了会议。",
+        [("（一）", 1, "召开妇女工作总结暨“庆三八，迎春天”茶话会")],
+        id="punctuation_inside_quotes_does_not_end_heading",
+    ),
+    pytest.param(
+        "二、关于1 9 9 8 年政府工作的建议\n\n内容。",
+        [("二、", 1, "关于1 9 9 8 年政府工作的建议")],
+        id="year_written_with_spaces",
+    ),
+    pytest.param(
+        "2022 一、年工作回顾 2022 年是党和国家历史上极为重要的一年。",
+        [("一、", 1, "年工作回顾")],
+        id="pdf_wrap_spaces",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HARD)
+def test_hard_cases(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert outline(text) == expected
+
+
+NOT_SECTIONS = [
+    pytest.param("这标志着我国第一次无产阶级文化大革命胜利结束。他是村第一书记。", id="di_in_words"),
+    pytest.param("今年1、2月份，全市完成投资50亿元。一、二季度增长较快，三、四月份又有回落。", id="numbers_listed"),
+    pytest.param("将统一类别的所有档案集中在一起,做了统一要求。这是唯一要做的事,统一是前提。", id="yi_shi_inside_words"),
+    pytest.param("2019年1月1日起全面施行。截至2022.12.31,增长1.5%。第1.2条。", id="dates_and_decimals"),
+    pytest.param("发展第一、第二、第三产业,其中第一、二产业增长较快。", id="ordinal_lists_of_industries"),
+    pytest.param("社区妇女同胞们首先用心响应,大家纷纷捐款捐物。经过推荐,最后评出五户。", id="narrative_first_and_finally"),
+    pytest.param("同时利用契机开展多种形式活动。其次,社区妇联还组织成立了舞蹈队。", id="lone_qici"),
+    pytest.param("一方面充分利用宣传栏。另一方面结合节庆日开展活动。", id="one_side_other_side"),
+    pytest.param("提高到58.5%。PM\n2.5\n浓度下降。", id="subscript_split_onto_lines"),
+    pytest.param("详见（附件1）和表(2)的说明,参见第（一）项。", id="parenthesised_references_in_words"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_SECTIONS)
+def test_not_sections(text: str) -> None:
+    assert outline(text) == []
+
+
+def test_inline_table_of_contents_is_not_a_list() -> None:
+    # gov_1978: the report announces its six parts inline, then uses them as headings
+    text = (
+        "报告分三个部分：一、三年来的斗争和新时期的总任务；二、把揭批“四人帮”的斗争进行到底；"
+        "三、加快社会主义经济建设。\n\n报告的总题目是：团结起来。\n\n"
+        "一、三年来的斗争和新时期的总任务\n\n内容。\n\n二、把揭批“四人帮”的斗争进行到底\n\n内容。\n\n"
+        "三、加快社会主义经济建设\n\n内容。"
+    )
+    sections, _ = find_sections(text)
+    assert [s.marker for s in sections] == ["一、", "二、", "三、"]
+    assert all(text[s.marker_start - 2 : s.marker_start] == "\n\n" for s in sections)
+
+
+def test_block_table_of_contents_with_page_numbers() -> None:
+    text = (
+        "目录\n1.2022年度太慈镇政务公开工作总结 2\n2.沟溪乡2022年政务公开工作总结 5\n3.霍山县落儿岭镇政务公开年度工作总结 8\n\n"
+        "2022年度太慈镇政务公开工作总结\n\n一、加强组织领导\n\n为更好开展工作。\n\n二、健全工作机制\n\n我镇完善机制。"
+    )
+    assert outline(text) == [("一、", 1, "加强组织领导"), ("二、", 1, "健全工作机制")]
+
+
+def test_block_table_of_contents_repeated_as_headings() -> None:
+    text = "目录\n一、工作回顾\n二、存在问题\n三、下步打算\n\n一、工作回顾\n内容很多。\n二、存在问题\n内容。\n三、下步打算\n内容。"
+    sections, _ = find_sections(text)
+    assert [s.marker_start for s in sections] == [text.index("一、", 20), text.index("二、", 20), text.index("三、", 30)]
+
+
+def test_preview_text_repeated_later_counts_once() -> None:
+    # gov_2023_xian: the page shows a preview line, then the full text again (PDF spaces)
+    text = (
+        "2023年西安市政府工作报告各位代表:现在,我代表市人民政府向大会报告工作,请予审议。一、2022年工作回顾2022年是党和国家历史上极为重要的一年,也是西安发\n"
+        "年西安市政府工作报告 2023 各位代表: 现在,我代表市人民政府向大会报告工作,请予审议。 2022 一、年工作回顾 2022 年是党和国家历史上极为重要的一年,也是西安发 展进程中极不平凡的一年。"
+    )
+    sections, anomalies = find_sections(text)
+    assert [(s.marker, s.heading) for s in sections] == [("一、", "年工作回顾")]
+    assert sections[0].marker_start > text.index("\n")
+
+
+def test_preview_page_number_cutting_a_sentence() -> None:
+    text = (
+        "一、概述\n2022年，全县各乡镇和各部门在县委县政府正确领导下根据政府信息公开条例的要求"
+        "切实加强了对政府信息公开工作的组织领导通过健全组织机构完\n2、善配套措施强化制度建设。\n二、主动公开\n内容。"
+    )
+    assert [s.marker for s in find_sections(text)[0]] == ["一、", "二、"]
+
+
+def test_excerpt_may_start_mid_list() -> None:
+    text = "学校安全工作是一项艰苦的工作。\n\n      二、加大教育投入,努力促进全镇\n\n内容。"
+    assert outline(text) == [("二、", 1, "加大教育投入,努力促进全镇")]
+    assert "numbering_start" in kinds(text)
+
+
+def test_lead_in_arabic_list_does_not_swallow_the_report() -> None:
+    text = "村里存在的问题:\n\n1、村容不整洁;\n\n2、村集体经济薄弱;\n\n一、全面了解村情村况。\n\n内容。\n\n二、解决存在问题。\n\n内容。"
+    assert [(m, lvl) for m, lvl, _ in outline(text)] == [("1、", 1), ("2、", 1), ("一、", 1), ("二、", 1)]
+
+
+def test_inline_enumeration_of_the_same_scheme_nests() -> None:
+    text = "一、总体情况\n主要有以下几点：一、加强领导；二、完善制度；三、强化考核。\n二、下步打算\n继续努力。"
+    assert outline(text) == [
+        ("一、", 1, "总体情况"),
+        ("一、", 2, "加强领导"),
+        ("二、", 2, "完善制度"),
+        ("三、", 2, "强化考核"),
+        ("二、", 1, "下步打算"),
+    ]
+
+
+def test_shi_list_nests_under_arabic_item_and_heading_pops_back() -> None:
+    # seed 篇6: 2、 then 一是…三是 inline, then 三、 merged at the end of the paragraph
+    text = (
+        "二、发挥妇联组织优势\n\n1、在妇女维权中发挥作用。社区妇联成立了维权组织。\n\n"
+        "2、在居民服务中发挥作用。一是“巾帼服务”人人赞。我社区妇联还发挥骨干作用。二是“延习托管”解民忧。社区妇联创办托管班。"
+        "三是资助困难献爱心。涌现出许多感人的事迹。三、注重规范妇女管理,丰富妇女活动内容。\n\n我社区妇联联系妇女。"
+    )
+    assert outline(text) == [
+        ("二、", 1, "发挥妇联组织优势"),
+        ("1、", 2, "在妇女维权中发挥作用"),
+        ("2、", 2, "在居民服务中发挥作用"),
+        ("一是", 3, "“巾帼服务”人人赞"),
+        ("二是", 3, "“延习托管”解民忧"),
+        ("三是", 3, "资助困难献爱心"),
+        ("三、", 1, "注重规范妇女管理,丰富妇女活动内容"),
+    ]
+
+
+def test_markdown_bold_and_fullwidth_space() -> None:
+    assert outline("**一、工作回顾**\n内容。\n\u3000\u3000**二、下步打算**\n内容。") == [
+        ("一、", 1, "工作回顾"),
+        ("二、", 1, "下步打算"),
+    ]
+
+
+def test_slip_styles_used_consistently_open_a_list() -> None:
+    assert outline("一．工作回顾\n今年我们做了很多。\n二．存在问题\n问题不少。") == [
+        ("一．", 1, "工作回顾"),
+        ("二．", 1, "存在问题"),
+    ]
+
+
+def test_empty_heading_when_marker_stands_alone() -> None:
+    sections, _ = find_sections("深化企业改革，\n一要\n积极引入竞争机制。\n二要\n加强企业基础工作。")
+    assert [(s.marker, s.heading) for s in sections] == [("一要", ""), ("二要", "")]
+
+
+# ---------------------------------------------------------------------------------------
+# anomalies
+
+
+def test_numbering_gap_seed_pian8() -> None:
+    text = (
+        "第四、加强团结,维护稳定局面。\n\n因此,我们妇联同志在日常工作和学习中,一是加强学习,提高自身素质;二是工作吃苦,迎难而上;"
+        "三是以大局为重,以团结为重;九是当好妇女的守门人,做好妇女的贴心人。\n\n第五、以党支部换届选举为契机,推进妇联组织建设"
+    )
+    sections, anomalies = find_sections(text)
+    assert [s.marker for s in sections] == ["第四、", "一是", "二是", "三是", "九是", "第五、"]
+    assert sections[4].number == 9 and sections[4].level == 2
+    gap = [a for a in anomalies if a.kind == "numbering_gap"]
+    assert len(gap) == 1 and gap[0].detail == "三是 followed by 九是" and gap[0].start == text.index("九是")
+
+
+def test_marker_slip_and_empty_section() -> None:
+    text = (
+        "第一、提高女性自身素质。\n\n为了更好的迎接奥运年。\n\n第二,开展双学双比,建功立业卓有成效。\n\n"
+        "第三、加强维权,保护合法权益。\n\n受中国几千年重男轻女的影响。"
+    )
+    _, anomalies = find_sections(text)
+    got = {(a.kind, a.start) for a in anomalies}
+    assert ("marker_slip", text.index("第二,")) in got
+    assert ("empty_section", text.index("第二,")) in got
+
+
+def test_marker_slip_cn_dun() -> None:
+    text = "一、甲\n内容。\n二、乙\n内容。三, 丙\n内容。"
+    assert ("marker_slip", text.index("三,")) in {(a.kind, a.start) for a in find_sections(text)[1]}
+
+
+def test_typo_san_shi_shi() -> None:
+    text = "一、加强学习\n一是学理论，提高认识。二是学业务；三是是学法律。四是抓落实。"
+    sections, anomalies = find_sections(text)
+    third = sections[3]
+    assert (third.marker, third.number, third.heading) == ("三是", 3, "学法律")
+    assert [a.kind for a in anomalies] == ["marker_typo"]
+
+
+def test_numbering_repeat_and_restart() -> None:
+    text = "一、甲\n内容。\n二、乙\n内容。\n二、丙\n内容。\n一、丁\n内容。\n二、戊\n内容。"
+    ks = kinds(text)
+    assert "numbering_repeat" in ks and "numbering_restart" in ks
+    assert [s.level for s in find_sections(text)[0]] == [1, 1, 1, 1, 1]
+
+
+def test_duplicate_heading_from_pdf_extraction() -> None:
+    text = "一、工作回顾\n一、工作回顾\n今年完成很多。\n二、问题\n不少。"
+    sections, anomalies = find_sections(text)
+    assert [s.marker for s in sections] == ["一、", "二、"]
+    assert [a.kind for a in anomalies] == ["duplicate_heading"]
+
+
+def test_no_anomalies_on_clean_outline() -> None:
+    assert kinds("一、甲\n内容。\n（一）乙\n内容。\n（二）丙\n内容。\n二、丁\n内容。") == []
+
+
+# ---------------------------------------------------------------------------------------
+# spans
+
+
+def test_spans_nest_and_end_where_the_next_section_starts() -> None:
+    text = "前言。\n一、甲\n内容一。\n（一）乙\n内容二。\n（二）丙\n内容三。\n二、丁\n内容四。\n"
+    sections, _ = find_sections(text)
+    a, b, c, d = sections
+    assert text[a.start : a.end] == "一、甲\n内容一。\n（一）乙\n内容二。\n（二）丙\n内容三。"
+    assert (b.parent, c.parent) == (0, 0) and a.children == (1, 2)
+    assert b.end <= c.start and c.end == a.end
+    assert text[d.start : d.end] == "二、丁\n内容四。"  # trailing whitespace is not part of it
+
+
+def test_inline_list_ends_with_its_paragraph() -> None:
+    text = "一、甲\n一是学理论。二是学业务。\n这一段不属于二是。\n二、乙"
+    sections, _ = find_sections(text)
+    second = sections[2]
+    assert text[second.start : second.end] == "二是学业务。"
+    assert sections[0].end == text.index("\n二、")
+
+
+def test_closing_paragraph_ends_the_last_top_level_section() -> None:
+    text = "一、甲\n内容。\n二、乙\n内容。\n\n回顾半年来的工作,对照年初的工作目标存在着差距与不足。"
+    last = find_sections(text)[0][-1]
+    assert text[last.start : last.end] == "二、乙\n内容。"
+
+
+def test_segment_returns_a_new_document() -> None:
+    doc = Document(id="x", text="一、甲\n内容。\n二、乙\n内容。", anomalies=())
+    out = segment(doc)
+    assert out is not doc and out.text == doc.text and out.id == "x"
+    assert [s.marker for s in out.sections] == ["一、", "二、"]
+    assert check_offsets(out) == []
+    assert segment(out).sections == out.sections  # idempotent
+
+
+def test_parse_runs_segment() -> None:
+    doc = summarykit.parse("一、加强组织建设\n今年召开会议五次。\n二、存在不足\n创新不够。", stages=("segment",))
+    assert [(s.marker, s.heading) for s in doc.sections] == [("一、", "加强组织建设"), ("二、", "存在不足")]
+
+
+def test_seed_compilation_outlines(seed_corpus) -> None:
+    assert len(seed_corpus) == 14
+    for doc in seed_corpus:
+        assert doc.sections, doc.id
+        assert check_offsets(doc) == [], doc.id
+    pian8 = next(d for d in seed_corpus if d.id.endswith("篇8"))
+    assert [a.kind for a in pian8.anomalies if a.kind == "numbering_gap"] == ["numbering_gap"]
+
+
+# ---------------------------------------------------------------------------------------
+# properties
+
+
+def _assert_well_formed(text: str) -> None:
+    doc = segment(Document(id="p", text=text))
+    assert check_offsets(doc) == []
+    secs = doc.sections
+    for i, s in enumerate(secs):
+        assert s.heading == s.heading.strip()
+        assert "\n" not in s.heading
+        assert s.level == (secs[s.parent].level + 1 if s.parent is not None else 1)
+        for j in s.children:
+            assert secs[j].parent == i
+    # any two sections are disjoint or nested, and start in document order
+    for a, b in zip(secs, secs[1:]):
+        assert a.start < b.start
+    for i, a in enumerate(secs):
+        for b in secs[i + 1 :]:
+            assert b.start >= a.end or b.end <= a.end
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_arbitrary_unicode_never_breaks(text: str) -> None:
+    _assert_well_formed(text)
+
+
+_MARKERS = ["一、", "二、", "三, ", "（一）", "(二)", "1、", "2.", "１．", "(1)", "⑵", "①", "②", "一是", "二是", "三是是",
+            "九是", "一要", "第一，", "第二、", "第一部分", "首先，", "其次,", "最后，", "\n", "。", "；", "：", " ", "\u3000", "“", "”"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_MARKERS), st.text(max_size=6)), max_size=60))
+def test_marker_soup_never_breaks(parts: list[str]) -> None:
+    _assert_well_formed("".join(parts))
+
+
+def _paragraphs() -> list[str]:
+    paras = []
+    for path in [SEED, *sorted(DEV.glob("*.txt"))[:20]]:
+        paras.extend(p for p in path.read_text(encoding="utf-8").split("\n") if p.strip())
+    return paras
+
+
+PARAGRAPHS = _paragraphs()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=25),
+    st.sampled_from(["\n", "\n\n", "", " ", "。"]),
+)
+def test_shuffled_real_paragraphs(paras: list[str], sep: str) -> None:
+    _assert_well_formed(sep.join(paras))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=10), st.text(max_size=20))
+def test_real_paragraphs_through_ingest(paras: list[str], noise: str) -> None:
+    text = noise.join(paras)
+    doc = summarykit.parse(text, stages=("segment",))
+    assert check_offsets(doc) == []
+    assert doc.source_text() == text
+
+
+# ---------------------------------------------------------------------------------------
+# linear time
+
+
+def test_large_one_line_input_is_linear() -> None:
+    unit = "现将活动情况汇报如下: 一、 领导重视,组织有力 为保证活动顺利进行,一是学习,二是宣传。第一，抓落实；第二，抓考核。(1)甲（2）乙 "
+    small = unit * 2000
+    big = unit * 16000  # ~1.5 M characters on one line
+    t0 = time.perf_counter()
+    find_sections(small)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    sections, _ = find_sections(big)
+    t_big = time.perf_counter() - t0
+    assert sections
+    assert t_big < 20
+    assert t_big < 8 * 3 * max(t_small, 0.01)  # 8× the text: far from 64× (quadratic)
+
+
+def test_non_str_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        find_sections(b"\xe4\xb8\x80\xe3\x80\x81")  # type: ignore[arg-type]
+
+
+def test_sections_are_frozen() -> None:
+    s = find_sections("一、甲\n内容。")[0][0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.level = 2  # type: ignore[misc]
