@@ -1,0 +1,99 @@
+"""The section parser against the team's gold annotations (corpora/gold/sections).
+
+Floors from issue 2: section F1 ≥ 0.97 on the seed and ≥ 0.95 on the development files,
+level accuracy ≥ 0.95 and exact headings ≥ 0.90 (on matched sections). A corpus file is
+skipped only while its gold JSON does not exist yet.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from summarykit.evaluate.sections import evaluate_file, evaluate_sections, gold_files, main
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "corpora" / "gold" / "sections"
+SOURCES = [ROOT / "corpora" / "seed" / "000_13ecb70c73c97d6a.txt", *sorted((ROOT / "corpora" / "dev").glob("*.txt"))]
+
+FLOORS = {"seed": 0.97, "dev": 0.95}
+LEVEL_FLOOR = 0.95
+HEADING_FLOOR = 0.90
+PER_FILE_F1 = 0.80
+
+KNOWN_BAD = {
+    # ingest deletes this report's "1、" and "2、" as preview page numbers (two long items at
+    # line starts look like page chunks to clean.preview_page_markers), so the parser never
+    # sees them. Strict: once ingest is fixed this xpasses and the marker must go.
+    "summary_community_04": "ingest removes the 1、 2、 markers as page headers",
+}
+
+
+@functools.cache
+def _result() -> dict:
+    return evaluate_sections([GOLD])
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_gold_file(source: Path, request: pytest.FixtureRequest) -> None:
+    gold = GOLD / f"{source.stem}.json"
+    if not gold.exists():
+        pytest.skip(f"no gold annotations for {source.name} yet")
+    if source.stem in KNOWN_BAD:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_BAD[source.stem], strict=True))
+    r = evaluate_file(gold)
+    detail = f"missed {r['missed'][:3]} spurious {r['spurious'][:3]}"
+    assert r["f1"] >= PER_FILE_F1, detail
+    assert r["level_accuracy"] >= LEVEL_FLOOR, r["wrong_level"][:3]
+    assert r["exact_heading"] >= HEADING_FLOOR, r["wrong_heading"][:3]
+
+
+@pytest.mark.parametrize("split", ["seed", "dev"])
+def test_split_floors(split: str) -> None:
+    overall = _result()["overall"]
+    if split not in overall:
+        pytest.skip(f"no {split} gold yet")
+    s = overall[split]
+    assert s["f1"] >= FLOORS[split], s
+    assert s["level_accuracy"] >= LEVEL_FLOOR, s
+    assert s["exact_heading"] >= HEADING_FLOOR, s
+
+
+def test_seed_gold_is_complete() -> None:
+    r = _result()
+    seed = [f for f in r["files"] if f["split"] == "seed"]
+    assert len(seed) == 1 and seed[0]["gold"] >= 100
+
+
+def test_evaluation_counts_are_consistent() -> None:
+    for f in _result()["files"]:
+        assert f["matched"] == f["gold"] - len(f["missed"]) == f["predicted"] - len(f["spurious"])
+        assert len(f["wrong_level"]) == f["matched"] - f["level_ok"]
+        assert len(f["wrong_heading"]) == f["matched"] - f["heading_ok"]
+
+
+def test_evaluate_detects_errors(tmp_path: Path) -> None:
+    """The scorer is not vacuous: a gold file with one wrong and one extra section scores below 1."""
+    source = ROOT / "corpora" / "dev" / "summary_govinfo_02.txt"
+    text = source.read_text(encoding="utf-8")
+    off = text.index("一、主动公开")
+    gold = tmp_path / "x.json"
+    gold.write_text(
+        '{"source": "%s", "documents": [{"title": "", "start": 0, "sections": ['
+        '{"offset": %d, "marker": "一、", "scheme": "cn_dun", "number": 1, "level": 2, "heading": "不对"},'
+        '{"offset": 5, "marker": "二、", "scheme": "cn_dun", "number": 2, "level": 1, "heading": "无"}]}]}'
+        % (source.as_posix(), off),
+        encoding="utf-8",
+    )
+    r = evaluate_file(gold)
+    assert (r["gold"], r["matched"]) == (2, 1)
+    assert r["recall"] == 0.5 and r["level_accuracy"] == 0.0 and r["exact_heading"] == 0.0
+
+
+def test_cli_prints_table(capsys: pytest.CaptureFixture[str]) -> None:
+    files = gold_files([GOLD])
+    assert main([str(files[0])]) == 0
+    out = capsys.readouterr().out
+    assert "OVERALL" in out and "F1" in out and files[0].stem in out
