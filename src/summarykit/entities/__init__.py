@@ -1,0 +1,154 @@
+"""The entities stage: rules and packaged lexicons that find and normalize entities.
+
+``extract_entities(doc) -> Document`` fills ``Document.entities``; ``find_entities(text)``
+returns the entities of a bare string. Labels and annotation conventions are those of the
+team's gold (``corpora/gold/entities/README.md``): ORG HONOR COUNT MONEY PERCENT DATE PERSON
+PLACE LAW. Entities never overlap and ``text == doc.text[start:end]``.
+
+How it works. Each recognizer (``counts``, ``dates``, ``orgs``, ``honors``, ``laws``,
+``people_places``) scans the text with compiled regular expressions built from the
+lexicons in ``summarykit/resources/data/ent_*`` and proposes candidates; overlaps are
+then resolved greedily: quoted titles (honors, laws) first, then the longest candidate,
+then the recognizer's priority (a 《》 law title containing a date is one LAW; an ORG that
+contains a place name is one ORG; ``鼓楼区五一北路`` is a PLACE, not a festival). No POS
+tagger runs: the only segmentation used is jieba's dictionary lookup on short windows to
+the left of an organization or place head word, to find where its name begins.
+
+Values.
+
+* Numbers are normalized by ``numbers.parse_number`` (Arabic with thousands commas,
+  full-width digits, Chinese numerals, 万/亿 multiplied out: ``1361万人`` → 13610000,
+  ``五千三百二十亿元`` → 532000000000, ``百分之七点五`` → 7.5). ``cn2an`` is not used on
+  running text (and not needed for the values: the evaluation compares the two).
+* ``approx`` is true for 余 / 多 / 近 / 约 / 左右 / 以上 / 之多 / 数 / 几 and adjacent
+  digits (三四十).
+* ``range`` — the rule for approximations. The *step* of a written number is the place
+  value of its last nonzero digit, multipliers included (150 → 10, 7000 → 1000,
+  1万 → 10000, 36.7 → 0.1): it is the granularity the writer chose. Then
+
+  - ``N余`` / ``N多`` (more than N, less than the next step): ``[N, N + step)``:
+    ``150余人`` → [150, 160), ``7000余元`` → [7000, 8000), ``1万余元`` → [10000, 20000),
+    ``20多万人`` → [200000, 300000);
+  - ``近N`` (almost N): ``[N - step, N)``; ``约N`` / ``N左右`` (about N):
+    ``[N - step/2, N + step/2)``;
+  - ``N以上`` / ``N之多`` (open-ended): ``range`` is ``None``, ``approx`` true;
+  - ``数十`` / ``几百`` / ``十几``: ``value`` is ``None`` (no number was written) and
+    ``range`` is [20, 100) / [200, 1000) / [11, 20);
+  - adjacent digits ``三四十人`` → value 30, range [30, 40];
+  - explicit ranges ``31-40岁`` → value 31 (the low end), range [31, 40] (closed).
+
+  The lower bound is always the written number, so ``value`` stays what the text says.
+* Dates carry only the parts the text states (``__月21日`` → month ``None``, day 21,
+  ``placeholder`` true). ``今年/去年/明年/上半年/年初…`` carry ``relative`` and get a year
+  only when the document's own year is known: ``doc.meta["year"]``, else a year stated in
+  ``doc.title`` (``2022年…工作总结``), else ``None``. Festivals used as dates get their
+  fixed month/day (``“三八”节`` → 3/8) and nothing for movable ones (``春节``).
+* Placeholders (``20xx年``, ``__人``, ``____元``, ``X起``, ``xx区妇联``, ``某某``, ``***``)
+  are found and flagged ``placeholder`` with value ``None``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Collection
+from typing import Any
+
+from ..model import ENTITY_LABELS, Document, Entity
+from ._base import Cand
+
+STRONG = 90
+"""Candidates with this priority or more (quoted honors, 《》 law titles: found by their
+brackets and cue words) win every overlap; the others compete on length, then priority."""
+
+
+def _recognizers(labels: Collection[str]) -> list[Any]:
+    from . import counts, dates, honors, laws, orgs, people_places
+
+    out: list[Any] = []
+    if labels & {"COUNT", "MONEY", "PERCENT"}:
+        out.append(lambda t, y: counts.find_counts(t))
+    if "DATE" in labels:
+        out.append(lambda t, y: dates.find_dates(t, year=y))
+    if "ORG" in labels or "PLACE" in labels or "PERSON" in labels:
+        out.append(lambda t, y: orgs.find_orgs(t))
+    if "HONOR" in labels:
+        out.append(lambda t, y: honors.find_honors(t))
+    if "LAW" in labels:
+        out.append(lambda t, y: laws.find_laws(t))
+    if "PERSON" in labels or "PLACE" in labels:
+        out.append(lambda t, y: people_places.find_people_places(t))
+    return out
+
+
+def _resolve(cands: list[Cand], n: int) -> list[Cand]:
+    """Greedy non-overlapping selection: strong readings, then longest, then priority."""
+    order = sorted(cands, key=lambda c: (-(c.prio >= STRONG), -c.length, -c.prio, c.start))
+    taken = bytearray(n + 1)
+    chosen: list[Cand] = []
+    for c in order:
+        if c.end <= c.start or c.start < 0 or c.end > n:
+            continue
+        if any(taken[c.start : c.end]):
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+_ENTITY_FIELDS = {f.name for f in dataclasses.fields(Entity)}
+
+
+def _to_entity(text: str, c: Cand) -> Entity:
+    kw = {k: v for k, v in c.fields.items() if k in _ENTITY_FIELDS}
+    return Entity(label=c.label, text=text[c.start : c.end], start=c.start, end=c.end, **kw)
+
+
+def find_entities(
+    text: str, *, year: int | None = None, labels: Collection[str] | None = None
+) -> list[Entity]:
+    """Entities of ``text`` in document order (no overlaps; each slices back to its text).
+
+    ``year`` is the document's own year (for 今年/去年/明年); ``labels`` restricts the
+    output to those labels.
+
+    >>> [(e.label, e.text, e.value) for e in find_entities("共捐款7000余元，参加人数150余人。")]
+    [('MONEY', '7000余元', 7000.0), ('COUNT', '150余人', 150.0)]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    want = set(ENTITY_LABELS if labels is None else labels)
+    unknown = want - set(ENTITY_LABELS)
+    if unknown:
+        raise ValueError(f"unknown entity label(s) {sorted(unknown)}; choose from {', '.join(ENTITY_LABELS)}")
+    if not text:
+        return []
+    cands: list[Cand] = []
+    for rec in _recognizers(want):
+        cands.extend(rec(text, year))
+    chosen = _resolve(cands, len(text))
+    return [_to_entity(text, c) for c in chosen if c.label in want]
+
+
+_TITLE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+
+
+def document_year(doc: Document) -> int | None:
+    """The report's own year: ``doc.meta["year"]``, else a year stated in its title."""
+    y = doc.meta.get("year") if doc.meta else None
+    if isinstance(y, int) and not isinstance(y, bool):
+        return y
+    if isinstance(y, str) and y.isdigit():
+        return int(y)
+    m = _TITLE_YEAR.search(doc.title or "")
+    return int(m.group(1)) if m else None
+
+
+def extract_entities(doc: Document, *, labels: Collection[str] | None = None) -> Document:
+    """The entities stage: a copy of ``doc`` with ``entities`` filled."""
+    ents = find_entities(doc.text, year=document_year(doc), labels=labels)
+    return dataclasses.replace(doc, entities=tuple(ents))
+
+
+__all__ = ["document_year", "extract_entities", "find_entities"]

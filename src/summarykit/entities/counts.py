@@ -1,0 +1,194 @@
+"""COUNT, MONEY and PERCENT: a numeral and its measure word as one span.
+
+``21个`` · ``150余人`` · ``五户`` · ``181,913户`` · ``1361万人`` · ``36.7岁`` · ``7000余元`` ·
+``1万余元`` · ``五千三百二十亿元`` · ``28.07%`` · ``百分之七点五`` · ``5个百分点`` · ``31-40岁`` ·
+placeholders ``__人`` · ``____元`` · ``X起`` · ``20xx余元``.
+
+Not quantities: list markers (一是, 三、 — no measure word follows), ordinals (第一次,
+十四届四次), idioms and slogans listed in ``ent_count_idioms.txt`` (进一步, 一技之长,
+一系列, 四个全面 …), reduplications (一个个, 一天天), ``N年来`` durations, digits that
+belong to a word (统一类别, 之一), and juxtaposed digits that are names (三八, 五一).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ._base import HAN, Cand, alternation, lexicon_pattern, table
+from .numbers import AR_NUM, approx_range, parse_number
+
+_CN = "零〇○一二两三四五六七八九十百千万亿"
+_CN_DIGIT = "一二两三四五六七八九"
+
+# characters that make a word with a following single Chinese digit (统一, 唯一, 之一 …)
+_WORD_BEFORE_DIGIT = set("统唯之同单划合逐专不周初某每其任万星独归惟第")
+_MULT = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+
+
+@functools.cache
+def _units() -> dict[str, str]:
+    return {u: label for u, label in table("ent_units.tsv", 2)}
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    units = alternation(_units())
+    num = (
+        r"(?:"
+        r"[0-9]*(?:[_＿]+|(?<![A-Za-z])[xXｘＸ×]{1,4}(?![A-Za-z]))[0-9]*"  # placeholder digits
+        r"|\*{2,}"
+        rf"|(?<![0-9０-９A-Za-z.．]){AR_NUM}"  # Arabic
+        rf"|[数几][十百千万亿]+|[{_CN}]+几[十百千万]?"  # 数十 · 几百 · 十几 · 二十几
+        rf"|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"  # Chinese
+        r")"
+    )
+    return re.compile(
+        r"(?P<pre>(?<![最附接邻就靠贴亲将])近|将近|大约|(?<![预节制签条契违公邀相婚履特守誓隐])约)?"
+        rf"(?:百分之(?P<pnum>{num})"
+        rf"|(?P<num>{num})(?:[-－—~～至到](?P<num2>{num}))?"
+        r"(?:(?P<suf>余|多)(?P<mult>万亿|千万|百万|十万|万|亿|千|百)?)?"
+        rf"(?P<unit>{units}))"
+        r"(?P<post>左右|以上|之多)?"
+    )
+
+
+@functools.cache
+def _idiom_re() -> re.Pattern[str]:
+    return re.compile(lexicon_pattern("ent_count_idioms.txt"))
+
+
+def _is_placeholder(s: str) -> bool:
+    return bool(re.search(r"[_＿xXｘＸ×*]", s))
+
+
+def _vague(s: str) -> tuple[float, float] | None:
+    """Ranges of 数十 / 几百 / 十几 / 二十几 (no single value was written)."""
+    if s[0] in "数几":
+        m = 1
+        for ch in s[1:]:
+            m *= _MULT[ch]
+        return (2.0 * m, 10.0 * m)
+    head, _, tail = s.partition("几")
+    base = parse_number(head)
+    if base is None:
+        return None
+    if tail:  # 三十几万? rare: scale the whole thing
+        return None
+    step = 1.0
+    if head.endswith("十"):
+        step = 1.0
+    elif head.endswith("百"):
+        step = 10.0
+    elif head.endswith("千"):
+        step = 100.0
+    elif head.endswith("万"):
+        step = 1000.0
+    return (base + step, base + 10 * step)
+
+
+def _consecutive(s: str) -> tuple[float, float] | None:
+    """三四十 → (30, 40) · 两三 → (2, 3) · 七八 → (7, 8): adjacent digits = an estimate."""
+    if len(s) < 2 or s[0] not in _CN_DIGIT or s[1] not in _CN_DIGIT[1:]:
+        return None
+    a = "一二三四五六七八九".find(s[0].replace("两", "二"))
+    b = "一二三四五六七八九".find(s[1])
+    if b != a + 1:
+        return None
+    lo = parse_number(s[0] + s[2:]) if len(s) > 2 else float(a + 1)
+    hi = parse_number(s[1] + s[2:]) if len(s) > 2 else float(b + 1)
+    if lo is None or hi is None:
+        return None
+    return (lo, hi)
+
+
+def find_counts(text: str) -> list[Cand]:
+    out: list[Cand] = []
+    units = _units()
+    idioms = [(m.start(), m.end()) for m in _idiom_re().finditer(text)]
+    idiom_starts = [s for s, _ in idioms]
+    import bisect
+
+    def in_idiom(a: int, b: int) -> bool:
+        k = bisect.bisect_right(idiom_starts, b - 1)
+        # idioms are short (< 8 chars): scan back a little
+        for j in range(k - 1, max(-1, k - 6), -1):
+            s, e = idioms[j]
+            if e > a and s < b:
+                return True
+        return False
+
+    for m in _pattern().finditer(text):
+        start, end = m.span()
+        pre, post, suf = m.group("pre"), m.group("post"), m.group("suf")
+        if m.group("pnum") is not None:
+            raw, unit_raw, label = m.group("pnum"), "%", "PERCENT"
+            num_start = m.start("pnum") - 3
+        else:
+            raw, unit_raw = m.group("num"), m.group("unit")
+            label = units[unit_raw]
+            num_start = m.start("num")
+        # ordinals: 第一次 · 第3批 · 十四届四次
+        before = text[num_start - 1] if num_start > 0 else ""
+        if before in "第届" or (before == "大" and raw == "一"):
+            continue
+        if raw[0] in _CN and len(raw) == 1 and before in _WORD_BEFORE_DIGIT:
+            continue
+        after = text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""
+        if unit_raw and after and after == unit_raw[-1] and label == "COUNT":
+            continue  # 一个个 · 一天天 (reduplication)
+        if unit_raw in ("年", "个月", "天", "周年") and text.startswith("来", m.end("unit")) and not post:
+            continue  # 一年来 · 五年来: durations up to now, not counts
+        if unit_raw == "元" and text.startswith("旦", m.end("unit")):
+            continue
+        if in_idiom(num_start, m.end("unit") if m.group("unit") else end):
+            continue
+        if pre and num_start > 0 and not raw:
+            continue
+        fields: dict = {"unit": unit_raw}
+        value: float | None = None
+        approx = bool(pre or suf or post)
+        rng: tuple[float, float] | None = None
+        placeholder = _is_placeholder(raw)
+        if placeholder:
+            pass
+        elif "几" in raw or raw[0] == "数":
+            rng = _vague(raw)
+            if rng is None:
+                continue
+            approx = True
+        else:
+            value = parse_number(raw)
+            if value is None:
+                rng = _consecutive(raw) if raw[0] in _CN else None
+                if rng is None:
+                    continue
+                value, approx = rng[0], True
+        if value is not None and suf and m.group("mult"):
+            mult = 1
+            for ch in m.group("mult"):
+                mult *= _MULT[ch]
+            value = float(f"{value * mult:.12g}")
+        num2 = m.group("num2")
+        if num2 is not None and value is not None:
+            v2 = parse_number(num2)
+            if v2 is None or v2 < value:
+                continue
+            rng = (value, v2)
+        elif value is not None and rng is None and approx:
+            if suf:
+                rng = approx_range(value, "more")
+                if rng and m.group("mult"):
+                    pass
+            elif pre in ("近", "将近"):
+                rng = approx_range(value, "almost")
+            elif pre in ("约", "大约") or post == "左右":
+                rng = approx_range(value, "about")
+        if label == "PERCENT":
+            fields["unit"] = "百分点" if unit_raw.endswith("百分点") else "%"
+        fields.update(value=value, approx=approx, placeholder=placeholder, range=rng)
+        out.append(Cand(label, start, end, 50, fields))
+    return out
+
+
+__all__ = ["find_counts"]

@@ -1,0 +1,1 @@
+def find_people_places(text): return []
