@@ -239,6 +239,21 @@ HARD = [
         [("一、", 1, "年工作回顾")],
         id="pdf_wrap_spaces",
     ),
+    pytest.param(
+        "一、指导思想：以科学发展观为指导，全面推进。\n二、会议安排\n上午9:30召开会议。",
+        [("一、", 1, "指导思想"), ("二、", 1, "会议安排")],
+        id="colon_starts_run_in_body",
+    ),
+    pytest.param(
+        "一 、总体要求\n内容。\n二 、主要任务\n内容。",
+        [("一 、", 1, "总体要求"), ("二 、", 1, "主要任务")],
+        id="space_before_dun",
+    ),
+    pytest.param(
+        "我们首先要加强学习，其次要提高素质，最后要抓好落实。",
+        [("首先", 1, "要加强学习"), ("其次", 1, "要提高素质"), ("最后", 1, "要抓好落实")],
+        id="ordinal_words_without_comma",
+    ),
 ]
 
 
@@ -256,6 +271,7 @@ NOT_SECTIONS = [
     pytest.param("社区妇女同胞们首先用心响应,大家纷纷捐款捐物。经过推荐,最后评出五户。", id="narrative_first_and_finally"),
     pytest.param("同时利用契机开展多种形式活动。其次,社区妇联还组织成立了舞蹈队。", id="lone_qici"),
     pytest.param("一方面充分利用宣传栏。另一方面结合节庆日开展活动。", id="one_side_other_side"),
+    pytest.param("十一、十二月份完成了。今年一、二年级。再次强调要抓落实。", id="month_and_grade_ranges"),
     pytest.param("提高到58.5%。PM\n2.5\n浓度下降。", id="subscript_split_onto_lines"),
     pytest.param("详见（附件1）和表(2)的说明,参见第（一）项。", id="parenthesised_references_in_words"),
 ]
@@ -364,6 +380,13 @@ def test_slip_styles_used_consistently_open_a_list() -> None:
         ("一．", 1, "工作回顾"),
         ("二．", 1, "存在问题"),
     ]
+
+
+def test_list_slipping_between_arabic_punctuations() -> None:
+    text = "一、加强学习\n1、学理论\n内容。\n2.学业务\n内容。\n3、学法律\n内容。"
+    sections, anomalies = find_sections(text)
+    assert [(s.marker, s.level, s.number) for s in sections] == [("一、", 1, 1), ("1、", 2, 1), ("2.", 2, 2), ("3、", 2, 3)]
+    assert [(a.kind, a.start) for a in anomalies] == [("marker_slip", text.index("2."))]
 
 
 def test_empty_heading_when_marker_stands_alone() -> None:

@@ -8,8 +8,9 @@ Rules (the annotation rules of ``corpora/gold/sections/README.md``):
 * ``第一，`` items standing alone on their line (marker at the line start, one sentence up
   to the line end) are a whole sentence; run into a paragraph or a sentence
   (``因为：第一，经费困难；第二，…``) they are the first clause.
-* Every other heading runs to the first ``。！？!?；;``, the line end, or a space followed by
-  more text (``一、 领导重视,组织有力 为保证…`` → ``领导重视,组织有力``).
+* Every other heading runs to the first ``。！？!?；;：:``, the line end, or a space followed
+  by more text (``一、 领导重视,组织有力 为保证…`` → ``领导重视,组织有力``;
+  ``一、指导思想：以…为指导`` → ``指导思想``).
 * Punctuation inside “…” 《…》 「…」 ‘…’ does not end a heading.
 * A heading that would run on for more than ``LONG_HEADING`` characters is a run-in heading
   whose body starts without a full stop: it is cut at the first clause, and before a purpose
@@ -30,7 +31,8 @@ LONG_HEADING = 80
 _Q = "“[^”\n]{0,150}”|《[^》\n]{0,150}》|「[^」\n]{0,150}」|‘[^’\n]{0,150}’|\"[^\"\n]{0,150}\""
 # a year written with spaces (关于1 9 9 8 年) does not start a run-in body
 _DIGIT_SPACE = r"(?<=[0-9０-９])[ \u3000]{1,2}(?=[0-9０-９年月日号])"
-SENTENCE_RE = re.compile(rf"(?:{_Q}|{_DIGIT_SPACE}|[^\s。！？!?；;])*")
+_DIGIT_COLON = r"(?<=[0-9０-９])[:：](?=[0-9０-９])"  # 9:30
+SENTENCE_RE = re.compile(rf"(?:{_Q}|{_DIGIT_SPACE}|{_DIGIT_COLON}|[^\s。！？!?；;：:])*")
 CLAUSE_RE = re.compile(rf"(?:{_Q}|{_DIGIT_SPACE}|[^\s。！？!?；;，,：:])*")
 _PURPOSE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])为(?:了|提高|进一步|加强|促进|推进|确保|保证|切实|更好|全面|深入|营造|实现|推动|落实|贯彻|适应|迎接|庆祝|纪念)"

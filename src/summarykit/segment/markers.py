@@ -66,8 +66,8 @@ MARKER_RE = re.compile(
         [
             # 第一、 第一， 第一, 第一． 第一： 第一步，  and the part headings 第一部分 第一章 第一节
             rf"(?P<di>第(?P<di_n>{_CN})(?:(?P<di_part>部分|章|节)[、，,：:．.]?|步?[、，,．.：:]))",
-            # 首先， 其次， 再次， 最后，  (the punctuation is not part of the marker)
-            r"(?P<ord>首先|其次|再次|最后)(?=[ \u3000]?[，,：:])",
+            # 首先， 其次， 再次， 最后，  首先要 其次是  (the punctuation is not part of the marker)
+            r"(?P<ord>首先|其次|再次|最后)(?=[ \u3000]?[，,：:]|[要是])",
             # （一） (一)
             rf"(?P<cp>[（(]{_SP}(?P<cp_n>{_CN}){_SP}[）)])",
             # （1） (1) ⑴   and 1） 1)
@@ -77,11 +77,11 @@ MARKER_RE = re.compile(
             # 1. 1． ⒈   (not a decimal: no digit after the dot)
             rf"(?P<ad>(?P<ad_n>{_AR})[.．](?![0-9０-９])|[⒈-⒛])",
             # 1、
-            rf"(?P<au>(?P<au_n>{_AR})、)",
+            rf"(?P<au>(?P<au_n>{_AR})[ \u3000]?、)",
             # 一是 一要 (三是是: typo)
             rf"(?P<sh>(?P<sh_n>{_CN})(?P<sh_w>是是|是|要)(?![否素求点件害闻]))",
             # 一、 and the slips 三, 三， 三. 三．
-            rf"(?P<cd>(?P<cd_n>{_CN})(?P<cd_p>、|[,，]|[.．](?![0-9０-９])))",
+            rf"(?P<cd>(?P<cd_n>{_CN})(?P<cd_p>[ \u3000]?、|[,，]|[.．](?![0-9０-９])))",
         ]
     )
     + ")"
@@ -155,7 +155,7 @@ def scan(text: str) -> list[Candidate]:
     for m in MARKER_RE.finditer(text):
         start, end = m.start(), m.end()
         cls = context_class(text, start)
-        if cls == "H" and m.group("ci") is None:
+        if cls == "H" and m.group("ci") is None and m.group("ord") is None:
             continue  # inside a word: 统一是, 第一次 never get here, 总结一、 does
         style = ""
         key = ""
@@ -230,13 +230,15 @@ def scan(text: str) -> list[Candidate]:
         else:
             scheme = "cn_dun"
             num = cn_number(m.group("cd_n"))
-            p = m.group("cd_p")
+            p = m.group("cd_p").strip(" \u3000")
             style = p
             slip = p != "、"
-            nxt = text[end : end + 2]
-            if not slip and nxt[:1] and _is_numeral_char(nxt[0]):
-                # 一、二等奖 / 三、四月份 / 一、二、三产业 (not 一、三年来的斗争)
-                if len(nxt) > 1 and nxt[1] in "、等季月级类产期批至到和或":
+            if not slip and end < n and _is_numeral_char(text[end]):
+                # 一、二等奖 / 三、四月份 / 十一、十二月 / 一、二、三产业 (not 一、三年来的斗争)
+                j = end
+                while j < n and j - end < 3 and _is_numeral_char(text[j]):
+                    j += 1
+                if j < n and (text[j] in "、等季月级类产期批至到和或" or text[j : j + 2] == "年级"):
                     continue
             if slip and end < n and text[end].isdigit():
                 continue

@@ -34,6 +34,8 @@ HEADING_SCHEMES = frozenset({"cn_dun", "cn_paren", "di_cn", "arabic_dun", "arabi
 BLOCK_SCHEMES = frozenset({"cn_dun", "cn_paren"})
 """Lists of these stay open when a new list starts after them on the same line."""
 ARABIC_SCHEMES = frozenset({"arabic_dun", "arabic_dot", "arabic_paren", "circled"})
+ARABIC_LIST_FAMILY = frozenset({"arabic_dun", "arabic_dot"})
+"""``1、`` and ``1.`` are one list when a writer slips from one to the other."""
 
 ALLOWED: dict[str, frozenset[str]] = {
     "cn_dun": frozenset("LSW"),
@@ -44,7 +46,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "arabic_paren": frozenset("LSWC"),
     "circled": frozenset("LSWCH"),
     "shi": frozenset("LSWC"),
-    "ordinal_word": frozenset("LSWC"),
+    "ordinal_word": frozenset("LSWCH"),  # 我们首先要…，其次要…
 }
 """Position classes (see ``markers``) at which each scheme can be a marker at all."""
 
@@ -310,6 +312,15 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 c.key += INLINE_SUFFIX
         if pos is None:
             pos = find_open(c.key)
+        family_slip = False
+        if pos is None and number != 1 and c.scheme in ARABIC_LIST_FAMILY:
+            # 1、 … 2. : one list written with two kinds of punctuation
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k].scheme in ARABIC_LIST_FAMILY:
+                    if stack[k].number + 1 == number and c.cls in "LS":
+                        pos = k
+                        family_slip = True
+                    break
         nested_inline = False
         if pos is not None:
             top = stack[pos]
@@ -363,7 +374,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             level = pos + 1
             if kind:
                 anomalies.append(Anomaly(kind[0], c.start, kind[1], c.end))
-            if c.scheme in ("cn_dun", "di_cn") and _norm_style(c.style) != top.style_norm:
+            if family_slip or (c.scheme in ("cn_dun", "di_cn") and _norm_style(c.style) != top.style_norm):
                 anomalies.append(Anomaly("marker_slip", c.start, f"{c.marker} among {top.first_marker}", c.end))
             clamp = top.closes_on_new_list
         else:
