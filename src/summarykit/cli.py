@@ -97,11 +97,58 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(func=_cmd_parse)
 
+    p = sub.add_parser(
+        "analyze",
+        help="all stages on a corpus: tables (CSV or Parquet) and an HTML report",
+        description="Run every stage on the reports and write documents, sections, entities and "
+        "matches tables plus report.html into DIR; prints a summary with the paths.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    p.add_argument("--parquet", action="store_true", help="write Parquet instead of CSV (needs pyarrow)")
+    p.add_argument("--n-jobs", type=int, default=1, metavar="N", help="processes for per-document stages (-1: one per core)")
+    p.add_argument("--min-chars", type=int, default=None, metavar="N", help="shortest copied passage to report")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars even on a terminal")
+    p.set_defaults(func=_cmd_analyze)
+
     p = sub.add_parser("evaluate", help="score a stage against the team's gold data")
     p.add_argument("what", choices=("sections", "entities", "categories", "reuse"))
     p.add_argument("paths", nargs="*", metavar="PATH", help="gold files or folders (default: corpora/gold/<what>)")
     p.set_defaults(func=_cmd_evaluate)
     return parser
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .analyze import analyze
+    from .errors import InputError, SummaryKitError
+
+    if args.n_jobs == 0 or args.n_jobs < -1:
+        print(f"summarykit: --n-jobs must be a positive number or -1, got {args.n_jobs}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.min_chars is not None and args.min_chars < 1:
+        print(f"summarykit: --min-chars must be at least 1, got {args.min_chars}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = analyze(
+            args.paths,
+            out=args.out,
+            parquet=args.parquet,
+            n_jobs=args.n_jobs,
+            min_chars=args.min_chars,
+            progress=False if args.no_progress else None,
+        )
+    except InputError as exc:
+        print(f"summarykit: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except SummaryKitError as exc:
+        print(f"summarykit: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for p in result.problems:
+        print(f"summarykit: {p.message}", file=sys.stderr)
+    print(result.summary())
+    if "report" in result.files:
+        print(f"open the report: {result.files['report'].resolve().as_uri()}")
+    return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:

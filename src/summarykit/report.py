@@ -100,6 +100,7 @@ padding-top:6px;font-size:14px}
 .sk-tag{font-size:9px;font-weight:700;color:#555;margin:0 2px 0 1px;vertical-align:1px}
 .sk-res{background:repeating-linear-gradient(45deg,#ffd6d6,#ffd6d6 3px,#fff0f0 3px,#fff0f0 6px);
 outline:1px dashed #d00;color:#a00}
+.sk-spin{text-decoration:underline wavy #7b3294;text-decoration-thickness:1.5px;background:#f2e6f7}
 .sk-cp{border-bottom:3px solid #e6550d;background:rgba(253,174,107,.25)}
 .sk-rm,.sk-an{font-size:10px;border-radius:3px;padding:0 3px;margin:0 2px;white-space:nowrap}
 .sk-rm{background:#fee;color:#a00;border:1px dashed #d66}
@@ -188,29 +189,67 @@ def residue_spans(doc: Document, reuse: Any = None) -> list[tuple[int, int, str]
     return sorted(set(spans))
 
 
+def _reuse_doc(reuse: Any, doc_id: str) -> Any:
+    """The reuse report's per-document record (``ReuseReport.document(id)``), or ``None``."""
+    fn = getattr(reuse, "document", None)
+    if not callable(fn):
+        return None
+    try:
+        return fn(doc_id)
+    except (KeyError, LookupError):
+        return None
+
+
+def _get(record: Any, name: str, default: Any = None) -> Any:
+    if isinstance(record, Mapping):
+        return record.get(name, default)
+    return getattr(record, name, default)
+
+
 def _reuse_residue(reuse: Any, doc_id: str) -> list[tuple[int, int, str]]:
-    """Residue spans the reuse report recorded for one document, whatever its record shape."""
-    if reuse is None:
-        return []
-    found = getattr(reuse, "residue", None)
-    if callable(found):
-        try:
-            found = found(doc_id)
-        except TypeError:
-            found = None
-    if isinstance(found, Mapping):
-        found = found.get(doc_id, ())
+    """Residue spans the reuse report recorded for one document (offsets into its text)."""
     out = []
-    for r in found or ():
-        start = getattr(r, "start", None) if not isinstance(r, Mapping) else r.get("start")
-        end = getattr(r, "end", None) if not isinstance(r, Mapping) else r.get("end")
-        kind = (getattr(r, "kind", None) if not isinstance(r, Mapping) else r.get("kind")) or "residue"
-        rid = getattr(r, "doc_id", None) if not isinstance(r, Mapping) else r.get("doc_id")
-        if rid not in (None, doc_id):
-            continue
+    for r in _get(_reuse_doc(reuse, doc_id), "residue", ()) or ():
+        start, end = _get(r, "start"), _get(r, "end")
+        kind = _get(r, "kind") or _get(r, "reason") or _get(r, "label") or "residue"
         if isinstance(start, int) and isinstance(end, int) and end > start:
             out.append((start, end, str(kind)))
     return out
+
+
+def spin_spans(doc: Document, reuse: Any = None) -> list[tuple[int, int, str]]:
+    """Spinner evidence in ``doc`` (unidiomatic substituted words) as ``(start, end, tip)``."""
+    out = []
+    for ev in _get(_reuse_doc(reuse, doc.id), "spin_evidence", ()) or ():
+        start, end = _get(ev, "start"), _get(ev, "end")
+        if not (isinstance(start, int) and isinstance(end, int) and end > start):
+            continue
+        expected = _get(ev, "expected")
+        tip = f"spinner word {_get(ev, 'word') or doc.text[start:end]}" + (
+            f" (a person writes {expected})" if expected else ""
+        )
+        out.append((start, end, tip))
+    return _merge(out)
+
+
+def reuse_documents_table(reuse: Any) -> Any:
+    """The reuse report's per-document frame with a ``doc_id`` column (``None`` if it has none).
+
+    ``ReuseReport.documents_frame()`` is indexed by document id; the corpus frames key on a
+    ``doc_id`` column, so this puts the id there for joining and display.
+    """
+    fn = getattr(reuse, "documents_frame", None)
+    if not callable(fn):
+        return None
+    frame = fn()
+    if "doc_id" not in frame.columns:
+        if frame.index.name in ("id", "doc_id"):
+            frame = frame.rename_axis("doc_id").reset_index()
+        elif "id" in frame.columns:
+            frame = frame.rename(columns={"id": "doc_id"})
+        else:
+            return None
+    return frame
 
 
 def _merge(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -258,6 +297,7 @@ def _body_html(
     residue: Sequence[tuple[int, int, str]],
     matches: Sequence[Match],
     uid: str,
+    spin: Sequence[tuple[int, int, str]] = (),
     limit: int | None,
 ) -> str:
     text = doc.text if limit is None else doc.text[:limit]
@@ -268,6 +308,7 @@ def _body_html(
     entities = _Layer(_merge_entities(doc.entities))
     resid = _Layer(_merge((s, e, k) for s, e, k in residue))
     copies = _Layer(_copy_spans(doc.id, matches))
+    spins = _Layer(spin)
 
     inserts: dict[int, list[str]] = defaultdict(list)
     for i, s in enumerate(doc.sections):
@@ -281,7 +322,7 @@ def _body_html(
         inserts[a.start].append(f'<span class="sk-an" title="{_e(a.detail)}">⚠ {_e(a.kind)}</span>')
 
     cuts = {0, n, *inserts}
-    for layer in (headings, entities, resid, copies):
+    for layer in (headings, entities, resid, copies, spins):
         for s, e, _ in layer.spans:
             cuts.add(s)
             cuts.add(e)
@@ -297,6 +338,8 @@ def _body_html(
             continue
         piece = _e(text[p:q])
         ent = entities.at(p)
+        if (w := spins.at(p)) is not None:
+            piece = f'<span class="sk-spin" title="{_e(w[2])}">{piece}</span>'
         if (r := resid.at(p)) is not None:
             piece = f'<span class="sk-res" title="template residue: {_e(r[2])}">{piece}</span>'
         if ent is not None:
@@ -381,7 +424,12 @@ def document_fragment(
     ]
     if show_text:
         body = _body_html(
-            doc, residue=residue_spans(doc, reuse), matches=matches, uid=uid, limit=max_chars
+            doc,
+            residue=residue_spans(doc, reuse),
+            matches=matches,
+            uid=uid,
+            limit=max_chars,
+            spin=spin_spans(doc, reuse),
         )
         cls = "sk-text sk-full" if full_height else "sk-text"
         parts.append(f'<div class="{cls}">{body}</div>')
@@ -541,7 +589,7 @@ def _category_section(corpus: Corpus) -> str:
     total = sum(overall.values())
     shares = {k: v / total for k, v in overall.most_common()}
     rows.append(f"<tr><th>all</th><th class='sk-num'>{len(corpus)}</th><td>{_mix_bar(shares)}</td></tr>")
-    pct = table_html([[k, round(100 * v, 1)] for k, v in shares.items()], ["category", "% of characters"])
+    pct = table_html([[k, f"{100 * v:.1f}%"] for k, v in shares.items()], ["category", "share of characters"])
     return (
         f"{note}<h3>By kind of unit</h3><table><tr><th>unit kind</th><th>documents</th>"
         f"<th>category mix (top-level sections, by characters)</th></tr>{''.join(rows)}</table>"
@@ -592,17 +640,30 @@ def _reuse_section(corpus: Corpus, reuse: Any, reuse_href: str | None, note: str
             f'<p>The full audit — both texts side by side, copied passages in matching colours, '
             f'substitutions marked — is in <a href="{_e(reuse_href)}">{_e(reuse_href)}</a>.</p>'
         )
-    docs_frame = None
-    frame_fn = getattr(reuse, "documents_frame", None)
-    if callable(frame_fn):
-        try:
-            docs_frame = frame_fn()
-        except Exception as exc:  # noqa: BLE001 - the rest of the report still renders
-            parts.append(f'<div class="sk-note">documents_frame() failed: {_e(repr(exc))}</div>')
-    if docs_frame is not None and len(docs_frame):
-        if "copy_ratio" in docs_frame.columns:
-            docs_frame = docs_frame.sort_values("copy_ratio", ascending=False, kind="stable")
-        parts += ["<h3>Documents by copy ratio</h3>", frame_table(docs_frame, max_rows=300)]
+    records = [r for d in corpus.documents if (r := _reuse_doc(reuse, d.id)) is not None]
+    if records:
+        rows = []
+        for r in sorted(records, key=lambda r: -float(_get(r, "copy_ratio", 0) or 0)):
+            spin = _get(r, "spin_score")
+            rows.append([
+                _get(r, "id"), _get(r, "title"), _pct(_get(r, "copy_ratio")),
+                _pct(_get(r, "max_source_ratio")), _get(r, "max_source"), _pct(_get(r, "boilerplate_ratio")),
+                None if spin is None else round(float(spin), 1),
+                len(_get(r, "spin_evidence", ()) or ()), len(_get(r, "residue", ()) or ()),
+            ])
+        parts += [
+            "<h3>Documents by copy ratio</h3>",
+            '<p class="sk-meta">copied: share of the document inside passages shared with another '
+            "document; largest source: the same share from the one document that gives most; "
+            "spin: spinner words per 1,000 characters (unidiomatic substitutions such as 礼貌社区).</p>",
+            table_html(rows, ["document", "title", "copied", "largest source share", "largest source",
+                              "template text", "spin", "spinner words", "residue"]),
+        ]
+    phrases = list(getattr(reuse, "boilerplate", ()) or ())
+    if phrases:
+        rows = [[_get(b, "doc_count"), _get(b, "text")] for b in phrases[:40]]
+        parts += [f"<h3>Template phrases (shared by many documents: not copying; top {len(rows)} of {len(phrases)})</h3>",
+                  table_html(rows, ["documents", "phrase"])]
     matches = list(getattr(reuse, "matches", ()) or ())
     parts.append(f"<h3>Copied passages ({len(matches)})</h3>")
     by_id = {d.id: d for d in corpus.documents}
@@ -625,6 +686,10 @@ def _reuse_section(corpus: Corpus, reuse: Any, reuse_href: str | None, note: str
     return "".join(parts)
 
 
+def _pct(v: Any) -> str:
+    return "" if v is None else f"{100 * float(v):.0f}%"
+
+
 def _clip(text: str, n: int = 400) -> str:
     return text if len(text) <= n else text[: n // 2] + " … " + text[-n // 2 :]
 
@@ -643,25 +708,15 @@ def report_html(
     and every document's outline and marked text (collapsed)."""
     n_chars = sum(len(d.text) for d in corpus.documents)
     doc_rows = []
-    copy_ratio: dict[str, float] = {}
-    frame_fn = getattr(reuse, "documents_frame", None)
-    if callable(frame_fn):
-        try:
-            f = frame_fn()
-            if "copy_ratio" in f.columns:
-                idcol = "doc_id" if "doc_id" in f.columns else f.columns[0]
-                copy_ratio = {str(k): float(v) for k, v in zip(f[idcol], f["copy_ratio"]) if v == v}
-        except Exception:  # noqa: BLE001 - shown in the reuse section instead
-            pass
     from .frames import unit_kind
 
     for i, d in enumerate(corpus.documents):
-        cr = copy_ratio.get(d.id)
+        cr = _get(_reuse_doc(reuse, d.id), "copy_ratio")
         doc_rows.append(
             f"<tr><td><a href='#doc{i}'>{_e(d.id)}</a></td><td>{_e(d.title)}</td><td>{_e(unit_kind(d))}</td>"
             f"<td class='sk-num'>{len(d.text):,}</td><td class='sk-num'>{len(d.sections)}</td>"
             f"<td class='sk-num'>{len(d.entities)}</td>"
-            f"<td class='sk-num'>{'' if cr is None else f'{100 * cr:.0f}%'}</td>"
+            f"<td class='sk-num'>{_pct(cr)}</td>"
             f"<td>{_mix_bar(category_shares(d))}</td></tr>"
         )
     docs_detail = []
@@ -688,15 +743,18 @@ def report_html(
 <div class="sk-meta">{len(corpus)} documents · {n_chars:,} characters ·
 {sum(len(d.sections) for d in corpus)} sections · {sum(len(d.entities) for d in corpus)} entities</div>
 {problems}{notes_html}
-<h2>Documents</h2>
+<p class="sk-meta"><a href="#sk-docs">documents</a> · <a href="#sk-reuse">reuse audit</a> ·
+<a href="#sk-cats">category mix</a> · <a href="#sk-ents">entities</a> · <a href="#sk-text">outline and text</a></p>
+<h2 id="sk-docs">Documents</h2>
 <table><tr><th>id</th><th>title</th><th>unit kind</th><th>chars</th><th>sections</th><th>entities</th>
 <th>copied</th><th>category mix</th></tr>{''.join(doc_rows)}</table>
-<h2>Category mix</h2>{_category_section(corpus)}
-<h2>Entities</h2>{_entity_section(corpus)}
-<h2>Reuse audit</h2>{_reuse_section(corpus, reuse, reuse_href, reuse_note)}
-<h2>Documents: outline and text</h2>
+<h2 id="sk-reuse">Reuse audit</h2>{_reuse_section(corpus, reuse, reuse_href, reuse_note)}
+<h2 id="sk-cats">Category mix</h2>{_category_section(corpus)}
+<h2 id="sk-ents">Entities</h2>{_entity_section(corpus)}
+<h2 id="sk-text">Documents: outline and text</h2>
 <div class="sk-legend">{entity_legend}<span><i class="sk-res"></i>template residue</span>
-<span><i class="sk-cp"></i>shared with another document</span></div>
+<span><i class="sk-cp"></i>shared with another document</span>
+<span><i class="sk-spin"></i>spinner word</span></div>
 {''.join(docs_detail)}
 </div></body></html>
 """
