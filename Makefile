@@ -17,6 +17,7 @@ install: $(STAMP)
 
 demo: install
 	$(BIN)/summarykit parse corpora/seed --format tree
+	$(BIN)/summarykit analyze corpora/seed corpora/dev --out $(OUT)
 
 test: install
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
