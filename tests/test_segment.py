@@ -254,6 +254,11 @@ HARD = [
         [("首先", 1, "要加强学习"), ("其次", 1, "要提高素质"), ("最后", 1, "要抓好落实")],
         id="ordinal_words_without_comma",
     ),
+    pytest.param(
+        "主要体现在一是加强学习，二是提高素质，三是抓落实。原因之一是资金不足，二是人员不够。",
+        [("一是", 1, "加强学习"), ("二是", 1, "提高素质"), ("三是", 1, "抓落实")],
+        id="shi_list_after_a_word",
+    ),
 ]
 
 
@@ -272,6 +277,8 @@ NOT_SECTIONS = [
     pytest.param("同时利用契机开展多种形式活动。其次,社区妇联还组织成立了舞蹈队。", id="lone_qici"),
     pytest.param("一方面充分利用宣传栏。另一方面结合节庆日开展活动。", id="one_side_other_side"),
     pytest.param("十一、十二月份完成了。今年一、二年级。再次强调要抓落实。", id="month_and_grade_ranges"),
+    pytest.param("我们在工作中发现很多问题需要认真研究解决这也是唯\n一是要加强学习的原因。", id="hard_wrap_inside_a_word"),
+    pytest.param("文件①规定了要求，通知②也有说明。", id="footnote_marks"),
     pytest.param("提高到58.5%。PM\n2.5\n浓度下降。", id="subscript_split_onto_lines"),
     pytest.param("详见（附件1）和表(2)的说明,参见第（一）项。", id="parenthesised_references_in_words"),
 ]

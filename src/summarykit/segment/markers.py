@@ -87,6 +87,10 @@ MARKER_RE = re.compile(
     + ")"
 )
 
+# characters that make a word with the numeral of a following 一是/一要 (统一是, 唯一要, 之一是,
+# 其一是, 再三要, 独一无二是 …); after any other word character 一是 can open an inline list
+_SHI_WORD_BEFORE = frozenset("统唯同单之其万逐划专均合整归择任第再另无周星礼初十百千万亿零两几数每")
+
 SPACE_CHARS = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 BULLETS = "●○■□◆◇▲△▶►★☆•·※#*>-—–"
 ENDERS = "。！？!?；;：:"
@@ -155,8 +159,8 @@ def scan(text: str) -> list[Candidate]:
     for m in MARKER_RE.finditer(text):
         start, end = m.start(), m.end()
         cls = context_class(text, start)
-        if cls == "H" and m.group("ci") is None and m.group("ord") is None:
-            continue  # inside a word: 统一是, 第一次 never get here, 总结一、 does
+        if cls == "H" and m.group("ord") is None and (m.group("sh") is None or text[start - 1] in _SHI_WORD_BEFORE):
+            continue  # inside a word: 统一是, 之一是, 第一次 never get here, 总结一、 does
         style = ""
         key = ""
         slip = typo = False

@@ -44,8 +44,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "arabic_dun": frozenset("LSW"),
     "arabic_dot": frozenset("LSW"),
     "arabic_paren": frozenset("LSWC"),
-    "circled": frozenset("LSWCH"),
-    "shi": frozenset("LSWC"),
+    "circled": frozenset("LSWC"),  # not after a word: footnote marks (文件①规定)
+    "shi": frozenset("LSWCH"),  # after a word only with a second item: 主要体现在一是…，二是…
     "ordinal_word": frozenset("LSWCH"),  # 我们首先要…，其次要…
 }
 """Position classes (see ``markers``) at which each scheme can be a marker at all."""
@@ -216,10 +216,17 @@ def _drop_toc_and_duplicates(
     return keep, duplicate
 
 
+_MARKER_START_RE = re.compile(
+    r"[ \t\u3000]*(?:第?[一二三四五六七八九十]{1,3}[、，,.．是要]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[0-9０-９]{1,2}[、.．）)]|[①-⑳⑴-⒇⒈-⒛])"
+)
+
+
 def _cut_sentence_before(text: str, c: Candidate, lines: _Lines) -> int:
-    """Length of the previous line if it stops mid-sentence right before ``c`` (which
-    is at a line start), else -1. ``…新中国成\n2、立以来`` is a preview page number."""
-    if c.cls != "L" or c.scheme not in ("arabic_dun", "arabic_dot"):
+    """Length of the previous line if it stops mid-sentence right before ``c`` (which is
+    at a line start), else -1: ``…新中国成\n2、立以来`` (a preview page number) or a
+    hard-wrapped line ``…这是唯\n一是…``. A previous line that is itself a numbered
+    heading (``一、加强学习\n1、…``) does not count."""
+    if c.cls != "L":
         return -1
     i = c.start - 1
     while i >= 0 and text[i] in SPACE_CHARS:
@@ -233,6 +240,8 @@ def _cut_sentence_before(text: str, c: Candidate, lines: _Lines) -> int:
         return -1
     k = bisect.bisect_left(lines.breaks, j)
     line_start = lines.breaks[k - 1] + 1 if k > 0 else 0
+    if _MARKER_START_RE.match(text, line_start, j + 1):
+        return -1
     return j - line_start + 1
 
 
@@ -302,8 +311,9 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
         if not keep[i]:
             continue
         cut = _cut_sentence_before(text, c, lines)
-        if cut >= 100:
+        if cut >= 100 and c.scheme in ARABIC_LIST_FAMILY:
             continue  # a preview page number in the middle of a sentence
+        wrapped = cut >= 15  # the previous line runs on into this one
         number = c.number
         pos = None
         if c.cls != "L":
@@ -381,7 +391,8 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             if c.scheme == "ordinal_word" and number != 1:
                 continue
             if number == 1:
-                if not nested_inline and c.cls not in LONE_START[c.scheme] and confirmer.confirming(c) is None:
+                lone_ok = c.cls in LONE_START[c.scheme] and not wrapped
+                if not nested_inline and not lone_ok and confirmer.confirming(c) is None:
                     continue
                 if c.slip and c.cls != "L" and confirmer.confirming(c) is None:
                     continue  # 三, 三. mid-paragraph only continue a list
