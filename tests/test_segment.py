@@ -316,6 +316,11 @@ def test_block_table_of_contents_repeated_as_headings() -> None:
     assert [s.marker_start for s in sections] == [text.index("一、", 20), text.index("二、", 20), text.index("三、", 30)]
 
 
+def test_repeated_structure_is_not_a_table_of_contents() -> None:
+    text = "甲镇总结\n一、基本情况\n（一）人口情况\n人口很多。\n二、工作\n内容。\n乙镇总结\n一、基本情况\n（一）人口情况\n人口也多。"
+    assert [(m, lvl) for m, lvl, _ in outline(text)] == [("一、", 1), ("（一）", 2), ("二、", 1), ("一、", 1), ("（一）", 2)]
+
+
 def test_preview_text_repeated_later_counts_once() -> None:
     # gov_2023_xian: the page shows a preview line, then the full text again (PDF spaces)
     text = (

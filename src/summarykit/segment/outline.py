@@ -158,11 +158,12 @@ def _drop_toc_and_duplicates(
         later = by_key.get((c.scheme, c.number, h), ())
         if not later or later[-1] <= i:
             continue
-        nxt = cands[i + 1].start if i + 1 < len(cands) else len(text)
-        gap = text[c.heading_end : nxt]
+        d = cands[i + 1] if i + 1 < len(cands) else None
+        if d is None or d.scheme != c.scheme or d.number not in (c.number, c.number + 1):
+            continue  # a TOC entry is followed by the next entry (or by its own repeat)
+        gap = text[c.heading_end : d.start]
         if len(gap) <= 12 and not any(ch.isalpha() for ch in gap):
-            d = cands[i + 1] if i + 1 < len(cands) else None
-            if d is not None and heads[i + 1] == h and d.scheme == c.scheme and d.number == c.number:
+            if d.number == c.number and heads[i + 1] == h:
                 duplicate[i] = True
             else:
                 toc[i] = True
