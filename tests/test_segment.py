@@ -394,6 +394,21 @@ def test_slip_styles_used_consistently_open_a_list() -> None:
     ]
 
 
+def test_formal_numerals_of_converted_traditional_text() -> None:
+    text = "區別在於以下三點:\n第壹,要回答的問題不壹樣。總結要回答做了哪些工作。\n第二,寫作側重點不同。\n第三,表達方式不同。\n貳、其他\n內容。"
+    got = outline(text)
+    assert got[:3] == [("第壹,", 1, "要回答的問題不壹樣"), ("第二,", 1, "寫作側重點不同"), ("第三,", 1, "表達方式不同")]
+
+
+def test_flattened_text_nests_lower_ranked_lists() -> None:
+    # scraped forum text: junk before the markers puts them after spaces mid-line
+    text = (
+        "由首部、正文和落款三个部分组成。\n# L* n6 Q% ^ 1.首部。主要包括标题等内容。\n# u+ z1 Q) (1)标题。标题有单标题和双标题之分。\n"
+        ", i/ r+ r$ (2)主送机关或称谓。标题之下顶格写。\n 2.正文。由导言、主体和结尾组成。"
+    )
+    assert [(m, lvl) for m, lvl, _ in outline(text)] == [("1.", 1), ("(1)", 2), ("(2)", 2), ("2.", 1)]
+
+
 def test_list_slipping_between_arabic_punctuations() -> None:
     text = "一、加强学习\n1、学理论\n内容。\n2.学业务\n内容。\n3、学法律\n内容。"
     sections, anomalies = find_sections(text)

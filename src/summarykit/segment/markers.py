@@ -18,8 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = "一二三四五六七八九十"
-_CN_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = "一二三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾"
+"""Chinese numerals, with the formal forms (壹 貳 …) that converted traditional texts use."""
+_CN_VALUE = {
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9,
+}  # fmt: skip
+_TEN = "十拾"
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -27,15 +32,17 @@ def cn_number(s: str) -> int | None:
     """Value of a Chinese numeral 一 … 九十九, or ``None`` if ``s`` is not a well-formed one."""
     if not s or len(s) > 3:
         return None
-    if "十" in s:
-        if s.count("十") != 1:
+    tens_at = [i for i, ch in enumerate(s) if ch in _TEN]
+    if tens_at:
+        if len(tens_at) != 1:
             return None
-        tens, _, ones = s.partition("十")
+        k = tens_at[0]
+        tens, ones = s[:k], s[k + 1 :]
         if len(tens) > 1 or len(ones) > 1:
             return None
-        t = _CN_VALUE.get(tens, None) if tens else 1
-        o = _CN_VALUE.get(ones, None) if ones else 0
-        if t is None or o is None or (tens == "一"):  # 一十 is not how anyone numbers a list
+        t = _CN_VALUE.get(tens) if tens else 1
+        o = _CN_VALUE.get(ones) if ones else 0
+        if t is None or o is None or t == 1 and tens:  # 一十 is not how anyone numbers a list
             return None
         return t * 10 + o
     if len(s) != 1:

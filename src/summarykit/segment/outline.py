@@ -34,6 +34,19 @@ HEADING_SCHEMES = frozenset({"cn_dun", "cn_paren", "di_cn", "arabic_dun", "arabi
 BLOCK_SCHEMES = frozenset({"cn_dun", "cn_paren"})
 """Lists of these stay open when a new list starts after them on the same line."""
 ARABIC_SCHEMES = frozenset({"arabic_dun", "arabic_dot", "arabic_paren", "circled"})
+RANK = {
+    "cn_dun": 1,
+    "di_cn": 2,
+    "cn_paren": 2,
+    "arabic_dun": 3,
+    "arabic_dot": 3,
+    "arabic_paren": 4,
+    "circled": 5,
+    "shi": 6,
+    "ordinal_word": 6,
+}
+"""Conventional nesting order of the schemes (1 = outermost); used only to decide whether
+a new list in flattened text is a sub-list or a sibling list."""
 ARABIC_LIST_FAMILY = frozenset({"arabic_dun", "arabic_dot"})
 """``1、`` and ``1.`` are one list when a writer slips from one to the other."""
 
@@ -405,7 +418,9 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             while stack:
                 t = stack[-1]
                 if t.closes_on_new_list and t.inline:
-                    stack.pop()
+                    stack.pop()  # a run-in enumeration inside a paragraph
+                elif t.inline and t.scheme not in BLOCK_SCHEMES and RANK[c.scheme] <= RANK[t.scheme]:
+                    stack.pop()  # flattened text (1. … after spaces): a list of the same rank
                 elif t.scheme in RUNIN_SCHEMES and c.scheme in HEADING_SCHEMES and c.cls != "C":
                     stack.pop()
                 elif c.scheme == "cn_dun" and c.cls == "L" and t.scheme in ARABIC_SCHEMES:
@@ -415,7 +430,12 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             parent = stack[-1].section if stack else None
             level = len(stack) + 1
             inline = c.cls != "L"
-            closes = c.scheme in RUNIN_SCHEMES or (inline and (c.scheme not in BLOCK_SCHEMES or nested_inline))
+            # run-in: 一是 lists, and enumerations that start after punctuation inside a
+            # paragraph (因为：第一，…；第二，…). Lists after spaces in flattened text
+            # (``二、工作成果 1. 加强…``) are structure and nest their own sub-lists.
+            closes = c.scheme in RUNIN_SCHEMES or (
+                c.cls in "SC" and (c.scheme not in BLOCK_SCHEMES or nested_inline)
+            )
             if number != 1:
                 anomalies.append(Anomaly("numbering_start", c.start, f"list starts at {c.marker}", c.end))
             stack.append(
