@@ -409,6 +409,39 @@ def test_flattened_text_nests_lower_ranked_lists() -> None:
     assert [(m, lvl) for m, lvl, _ in outline(text)] == [("1.", 1), ("(1)", 2), ("(2)", 2), ("2.", 1)]
 
 
+def test_pdf_wrap_spaces_inside_headings() -> None:
+    # lines of a PDF joined with spaces every ~28 characters: a space between two Han
+    # characters is a wrap there, not where a run-in body starts
+    text = (
+        "为深入贯彻全面推进农村党员的先进性建设,把基层党 组织和干部党员队伍建设培养成为贯彻习近平新时代中国特 色社会主义思想"
+        "和党的二十大精神、实现某镇乡村振兴的坚 强战斗集体和发展各项事业的带头人,我镇认真谋划党建工作。\n"
+        "(一)进一步加强党员干部理论学习\n一是深入学习宣传贯彻党的二十大精神、习近平系列讲 话精神,抓好整改落实阶段各项工作;"
+        "二是坚持落实每季度一次的党课、党员培训等制度。\n(二)进一步加强组织 建设\n内容。"
+    )
+    assert outline(text) == [
+        ("(一)", 1, "进一步加强党员干部理论学习"),
+        ("一是", 2, "深入学习宣传贯彻党的二十大精神、习近平系列讲 话精神"),
+        ("二是", 2, "坚持落实每季度一次的党课、党员培训等制度"),
+        ("(二)", 1, "进一步加强组织 建设"),
+    ]
+
+
+def test_paren_heading_merged_after_a_heading() -> None:
+    text = (
+        "现将有关情况汇报如下。一、工作开展情况(一)突出政治引领,组织保证作用进一步增强。坚持以党的政治建设为统领。"
+        "(二)强化组织建设。内容。二、存在问题(一)学习不深入。内容。(二)创新不够。内容。"
+    )
+    assert [(m, lvl, h) for m, lvl, h in outline(text)] == [
+        ("一、", 1, "工作开展情况"),
+        ("(一)", 2, "突出政治引领,组织保证作用进一步增强"),
+        ("(二)", 2, "强化组织建设"),
+        ("二、", 1, "存在问题"),
+        ("(一)", 2, "学习不深入"),
+        ("(二)", 2, "创新不够"),
+    ]
+    assert outline("根据第十条(一)项规定执行,第十一条(二)项另有规定。") == []
+
+
 def test_list_slipping_between_arabic_punctuations() -> None:
     text = "一、加强学习\n1、学理论\n内容。\n2.学业务\n内容。\n3、学法律\n内容。"
     sections, anomalies = find_sections(text)

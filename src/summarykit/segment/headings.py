@@ -34,6 +34,22 @@ _DIGIT_SPACE = r"(?<=[0-9０-９])[ \u3000]{1,2}(?=[0-9０-９年月日号])"
 _DIGIT_COLON = r"(?<=[0-9０-９])[:：](?=[0-9０-９])"  # 9:30
 SENTENCE_RE = re.compile(rf"(?:{_Q}|{_DIGIT_SPACE}|{_DIGIT_COLON}|[^\s。！？!?；;：:])*")
 CLAUSE_RE = re.compile(rf"(?:{_Q}|{_DIGIT_SPACE}|[^\s。！？!?；;，,：:])*")
+# In text whose PDF line wraps became spaces (社区居 民), a space between two Han
+# characters is a wrap, not the start of a run-in body.
+_WRAP = r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])"
+WRAP_SPACE_RE = re.compile(_WRAP)
+SENTENCE_WRAPPED_RE = re.compile(rf"(?:{_Q}|{_DIGIT_SPACE}|{_DIGIT_COLON}|{_WRAP}|[^\s。！？!?；;：:])*")
+CLAUSE_WRAPPED_RE = re.compile(rf"(?:{_Q}|{_DIGIT_SPACE}|{_WRAP}|[^\s。！？!?；;，,：:])*")
+
+
+def space_wrapped(text: str) -> bool:
+    """Does ``text`` read like a PDF whose line wraps became spaces (many Han-space-Han)?"""
+    count = 0
+    for _ in WRAP_SPACE_RE.finditer(text):
+        count += 1
+        if count >= 5 and count * 200 >= len(text):
+            return True
+    return False
 _PURPOSE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])为(?:了|提高|进一步|加强|促进|推进|确保|保证|切实|更好|全面|深入|营造|实现|推动|落实|贯彻|适应|迎接|庆祝|纪念)"
 )
@@ -58,7 +74,7 @@ def _rest_of_line_empty(text: str, p: int, n: int) -> bool:
     return p >= n or text[p] in LINE_BREAKS
 
 
-def heading_span(text: str, c: Candidate) -> tuple[int, int, bool]:
+def heading_span(text: str, c: Candidate, wrapped: bool = False) -> tuple[int, int, bool]:
     """``(heading_start, heading_end, standalone)`` for candidate ``c``.
 
     ``standalone`` says the heading is all that stands on the rest of its line.
@@ -75,12 +91,13 @@ def heading_span(text: str, c: Candidate) -> tuple[int, int, bool]:
         p = _skip(text, p, _LEAD_SPACE, limit)
     if p >= n or text[p] in LINE_BREAKS:
         return c.end, c.end, True
-    e_sentence = SENTENCE_RE.match(text, p, limit).end()
+    sentence_re, clause_re = (SENTENCE_WRAPPED_RE, CLAUSE_WRAPPED_RE) if wrapped else (SENTENCE_RE, CLAUSE_RE)
+    e_sentence = sentence_re.match(text, p, limit).end()
     standalone = c.cls == "L" and (e_sentence >= n or _rest_of_line_empty(text, e_sentence, n))
     if c.scheme in FIRST_CLAUSE_SCHEMES or (c.scheme == "di_cn" and not standalone):
-        e = CLAUSE_RE.match(text, p, limit).end()
+        e = clause_re.match(text, p, limit).end()
     elif e_sentence - p > LONG_HEADING:
-        e = CLAUSE_RE.match(text, p, limit).end()
+        e = clause_re.match(text, p, limit).end()
         m = _PURPOSE_RE.search(text, p + 6, e)
         if m:
             e = m.start()

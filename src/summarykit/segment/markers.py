@@ -98,6 +98,9 @@ MARKER_RE = re.compile(
 # 其一是, 再三要, 独一无二是 …); after any other word character 一是 can open an inline list
 _SHI_WORD_BEFORE = frozenset("统唯同单之其万逐划专均合整归择任第再另无周星礼初十百千万亿零两几数每")
 
+# (一) right after these is a reference (第十条（一）项, 附件(一)), not a merged heading
+_PAREN_REF_BEFORE = frozenset("条款项章节号表图件式附录第之")
+
 SPACE_CHARS = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 BULLETS = "●○■□◆◇▲△▶►★☆•·※#*>-—–"
 ENDERS = "。！？!?；;：:"
@@ -166,8 +169,12 @@ def scan(text: str) -> list[Candidate]:
     for m in MARKER_RE.finditer(text):
         start, end = m.start(), m.end()
         cls = context_class(text, start)
-        if cls == "H" and m.group("ord") is None and (m.group("sh") is None or text[start - 1] in _SHI_WORD_BEFORE):
-            continue  # inside a word: 统一是, 之一是, 第一次 never get here, 总结一、 does
+        if cls == "H" and not (
+            m.group("ord") is not None
+            or (m.group("sh") is not None and text[start - 1] not in _SHI_WORD_BEFORE)
+            or (m.group("cp") is not None and text[start - 1] not in _PAREN_REF_BEFORE)
+        ):
+            continue  # inside a word: 统一是, 之一是, 第十条(一), 第一次 never get here, 总结一、 does
         style = ""
         key = ""
         slip = typo = False

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Anomaly
-from .headings import heading_span, trim_heading
+from .headings import heading_span, space_wrapped, trim_heading
 from .markers import LINE_BREAKS, SPACE_CHARS, Candidate
 
 RUNIN_SCHEMES = frozenset({"shi", "ordinal_word"})
@@ -52,7 +52,7 @@ ARABIC_LIST_FAMILY = frozenset({"arabic_dun", "arabic_dot"})
 
 ALLOWED: dict[str, frozenset[str]] = {
     "cn_dun": frozenset("LSW"),
-    "cn_paren": frozenset("LSWC"),
+    "cn_paren": frozenset("LSWCH"),  # 一、工作开展情况(一)突出政治引领… (confirmed only)
     "di_cn": frozenset("LSWC"),
     "arabic_dun": frozenset("LSW"),
     "arabic_dot": frozenset("LSW"),
@@ -296,8 +296,9 @@ class _Confirmer:
 
 def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[Anomaly]]:
     lines = _Lines(text)
+    wrapped = space_wrapped(text) if cands else False
     for c in cands:
-        c.heading_start, c.heading_end, c.standalone = heading_span(text, c)
+        c.heading_start, c.heading_end, c.standalone = heading_span(text, c, wrapped)
         c.paragraph = lines.line_index(c.start)
     keep, duplicate = _drop_toc_and_duplicates(text, cands, lines)
     anomalies: list[Anomaly] = []
