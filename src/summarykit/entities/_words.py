@@ -15,7 +15,7 @@ import re
 
 from ._base import lexicon
 
-_PH_TOKEN = re.compile(r"(?:[_＿]+|[xXｘＸ×]+|\*+|某某|某)$")
+_PH_TOKEN = re.compile(r"(?:[_＿]+|[xXｘＸ×]+|\*+|[#＃]+|某某|某)$")
 MAX_WORD = 6
 
 
@@ -52,7 +52,7 @@ def token_ending_at(text: str, p: int, lo: int = 0) -> int | None:
         return None
     ch = text[p - 1]
     if not _han(ch):
-        if ch in "_＿xXｘＸ×*":
+        if ch in "_＿xXｘＸ×*#＃":
             q = p - 1
             while q > lo and text[q - 1] == ch:
                 q -= 1

@@ -1,1 +1,395 @@
-def find_people_places(text): return []
+"""PERSON and PLACE.
+
+PERSON — a surname (``ent_surnames.txt``) and one or two more characters, found where the
+text marks a person: after a title or role (副镇长李娟华, 站长胡业梅: ``ent_roles.txt``),
+before 同志 / 家庭 / 等 / 荣获 …, in lists (分别是雷延林,陈得钦,…), after an age or a place
+(12岁的廖锦欣, 长山村十三组的程玲); then every other mention of a name found so is tagged
+too. National leaders cited bare come from ``ent_persons.txt``. The name ends where the
+next word is a function word, a verb or a role. A blank standing for a name
+(``_同志``, ``某某同志``) is a PERSON placeholder.
+
+PLACE — a name ending in an administrative or street suffix (宁波市, 黎岭村, 西街社区,
+鼓楼区五一北路, 衡山县江东乡: contiguous parts are one span; 村 + 组 as in 杨家岭村一组),
+or a province, region or major city from ``ent_places.txt`` (青海玉树, 陕南). Generic words
+(全镇, 辖区, 农村, 城市) are not places; a place inside an ORG is part of the ORG (the
+overlap resolution keeps the longer span). Blanked names (``_村``, ``XX县``, ``__区``) are
+PLACE placeholders.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ._base import Cand, alternation, lexicon, table
+from ._words import FUNCTION_CHARS, is_placeholder_token, is_stop, is_word, stopwords, token_ending_at
+
+_HAN = "\u4e00-\u9fff"
+# characters that never end (or sit inside) a name: verbs and particles right after names
+_NOT_NAME_CHAR = FUNCTION_CHARS | frozenset("说讲做作任来去被让给主获荣同就已曾现将正也")
+
+
+@functools.cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    names = lexicon("ent_surnames.txt")
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
+@functools.cache
+def _roles() -> frozenset[str]:
+    return lexicon("ent_roles.txt")
+
+
+@functools.cache
+def _role_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_roles())})")
+
+
+_AFTER_CUES = (
+    "同志", "家庭", "等", "荣获", "获得", "被评为", "被授予", "当选", "担任", "任", "为", "就是", "主持",
+    "老师", "女士", "先生", "书记", "主任", "一家", "夫妇", "在", "和", "与", "及", "、", ",", "，", "的",
+)
+
+
+def _boundary_after(text: str, i: int) -> bool:
+    """Whether a name may end right before ``text[i]``."""
+    if i >= len(text):
+        return True
+    ch = text[i]
+    if not ("\u4e00" <= ch <= "\u9fff"):
+        return True
+    if ch in FUNCTION_CHARS or ch in _NOT_NAME_CHAR:
+        return True
+    stops = stopwords()
+    roles = _roles()
+    for k in (4, 3, 2):
+        w = text[i : i + k]
+        if w in stops or w in roles:
+            return True
+    return text[i] in stops
+
+
+def name_at(text: str, i: int, *, need_boundary: bool = True) -> int | None:
+    """End of a person name starting at ``i`` (surname + 1–2 characters), or ``None``."""
+    singles, doubles = _surnames()
+    if text[i : i + 2] in doubles:
+        sur = 2
+    elif text[i : i + 1] in singles:
+        sur = 1
+    else:
+        return None
+    for given in (2, 1):
+        e = i + sur + given
+        if e > len(text):
+            continue
+        name = text[i:e]
+        if not all("\u4e00" <= c <= "\u9fff" for c in name):
+            continue
+        if any(c in _NOT_NAME_CHAR for c in name[sur:]):
+            continue
+        if need_boundary and not _boundary_after(text, e):
+            continue
+        # a dictionary word at the start is an ordinary word, not a name: 安全, 文化, 方向
+        if is_word(name[:2]) and not is_word(name) or is_word(name) and len(name) == 2:
+            continue
+        return e
+    return None
+
+
+@functools.cache
+def _famous_re() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon("ent_persons.txt")))
+
+
+_LIST_CUE = re.compile(r"(?:分别是|分别为|分别有|有|如|是|包括|代表|同志|：|:)$")
+_CONTEXT_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十]+岁|[村组家镇乡户])的$")
+_NAME_LIST = re.compile(rf"[{_HAN}]{{2,4}}(?:[、,，][{_HAN}]{{2,4}})+")
+
+
+def find_people(text: str) -> list[Cand]:
+    found: dict[int, int] = {}
+    roles = _role_re()
+    # 1. after a role: 副镇长李娟华 · 党委书记宋刚、副书记陆超
+    for m in roles.finditer(text):
+        i = m.end()
+        e = name_at(text, i)
+        if e is not None:
+            found.setdefault(i, e)
+    # 2. before 同志 / 家庭 / 荣获 …: 张春娥同志 · 郭晓玲家庭荣获 · 陈月智荣获
+    for m in re.finditer(r"同志|家庭(?=荣获|获得|被评为|获评|等)|等(?=家庭|同志)|荣获|获评|被评为|为办公室|任组长|为副组长", text):
+        j = m.start()
+        for start in (j - 3, j - 2, j - 4):
+            if start < 0:
+                continue
+            e = name_at(text, start, need_boundary=False)
+            if e == j:
+                before = text[start - 1] if start else ""
+                if before and "\u4e00" <= before <= "\u9fff" and not (
+                    before in FUNCTION_CHARS or _ends_role(text, start) or is_stop(text[max(0, start - 2) : start])
+                    or before in "村组区镇乡长记席任员"
+                ):
+                    continue
+                found.setdefault(start, e)
+                break
+    # 3. after an age or a place: 12岁的廖锦欣 · 长山村十三组的程玲
+    for m in re.finditer(r"的", text):
+        if not _CONTEXT_BEFORE.search(text, max(0, m.start() - 5), m.end()):
+            continue
+        e = name_at(text, m.end())
+        if e is not None:
+            found.setdefault(m.end(), e)
+    # 4. lists of names: 分别是雷延林,陈得钦,赵得梅 · 有_村聂福则、黎岭村王建伟
+    for m in _NAME_LIST.finditer(text):
+        items = re.split(r"[、,，]", m.group())
+        pos = m.start()
+        spans = []
+        ok = 0
+        for k, it in enumerate(items):
+            s = pos
+            pos += len(it) + 1
+            e = name_at(text, s, need_boundary=True) if k else None
+            if k == 0:
+                # the first item may carry a cue before it: 分别是雷延林
+                for cut in range(0, len(it) - 1):
+                    if _LIST_CUE.search(it[:cut] if cut else text[max(0, s - 3) : s]) or cut == 0:
+                        e2 = name_at(text, s + cut)
+                        if e2 == s + len(it):
+                            e, s = e2, s + cut
+                            break
+            if e is not None and e - s >= 2:
+                spans.append((s, e))
+                ok += 1
+        if ok >= 2 and ok >= len(items) - 1:
+            for s, e in spans:
+                found.setdefault(s, e)
+    # 5. national leaders
+    for m in _famous_re().finditer(text):
+        found.setdefault(m.start(), m.end())
+    # 6. every other mention of a name found above
+    names = {text[s:e] for s, e in found.items() if e - s >= 2}
+    if names:
+        for m in re.finditer(alternation(names), text):
+            e = m.end()
+            if e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and not _boundary_after(text, e):
+                continue
+            found.setdefault(m.start(), e)
+    out = [Cand("PERSON", s, e, 30, {"placeholder": False}) for s, e in found.items()]
+    # blanks standing for a name: 干事_同志 · 某某同志
+    for m in re.finditer(r"(?:[_＿]+|某某|[xX×]{2,3}|\*{2,3})(?=同志)", text):
+        out.append(Cand("PERSON", m.start(), m.end(), 30, {"placeholder": True}))
+    return out
+
+
+def _ends_role(text: str, i: int) -> bool:
+    for r in _roles():
+        if text.startswith(r, i - len(r)):
+            return True
+    return False
+
+
+# -- places --------------------------------------------------------------------------------
+@functools.cache
+def _suffixes() -> dict[str, int]:
+    return {s: int(n) for s, n in table("ent_place_suffixes.tsv", 2)}
+
+
+@functools.cache
+def _suffix_re() -> re.Pattern[str]:
+    return re.compile(alternation(_suffixes()))
+
+
+@functools.cache
+def _gazetteer_re() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon("ent_places.txt")))
+
+
+_GENERIC_PLACE = frozenset(
+    """地区 社区 城区 山区 景区 小区 辖区 园区 片区 郊区 市区 老区 灾区 新区 牧区 林区 矿区 库区 湾区 街区 校区
+    厂区 城市 都市 超市 上市 股市 城乡 农村 乡村 山村 渔村 全村 本村 该村 各村 村村 全镇 本镇 该镇 各镇 乡镇
+    城镇 集镇 重镇 全乡 本乡 各乡 家乡 故乡 下乡 老乡 城乡 异乡 外乡 全县 本县 该县 各县 郡县 全市 本市 该市
+    各市 全省 本省 外省 各省 全区 本区 该区 各区 我区 我市 我县 我镇 我乡 我村 街道 大街 上街 逛街 沿街 临街
+    道路 公路 马路 铁路 思路 出路 一路 走路 门路 线路 电路 之路 新路 老路 领路 网路 水路 陆路 退路 套路 销路
+    前路 后路 半路 来路 去路 生路 活路 歧路 弯路 近路 远路 回路 全街道 该社区 本社区 全社区 各社区 我社区
+    开发区 示范区 试验区 先行区 功能区 生态区 景区 风景区 旅游区 商业区 工业区
+    居住区 住宅区 安置区 新农村 地级市 县级市 行政村 自然村 贫困村 贫困县 棚户区 自由贸易区 高风险区
+    中风险区 低风险区 先导区 先进县 示范县 重点村 文明村 总思路 新思路 工作思路 整村 驻村 进村 入村 到村 """.split()
+)
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    return lexicon("ent_place_words.txt")
+
+
+@functools.cache
+def _units() -> frozenset[str]:
+    return frozenset(_suffixes())
+
+
+_COMMON_FREQ = 500
+_ADDRESS_TAIL = re.compile(
+    rf"(?:[0-9]+号)?(?:[{_HAN}]{{0,4}}?(?:家属院|家属区|公寓|菜场|菜市场|花园|广场|大厦|大楼|号楼|小区))?"
+)
+_CHAIN_UNITS = ("省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "自治区", "自治州", "自治县", "新区")
+
+
+def _freq(w: str) -> int:
+    from ._words import vocab
+
+    return vocab().get(w, 0)
+
+
+def _acceptable(w: str, text: str, t: int) -> bool:
+    """Can ``w`` (at ``text[t:]``) be (part of) the proper name of a place?"""
+    if w in FUNCTION_CHARS or w in _GENERIC_PLACE:
+        return False
+    if len(w) == 1:
+        if not ("\u4e00" <= w <= "\u9fff"):
+            return False
+        if w in stopwords():
+            # a stop-like first character only at a clause start: ,同沙社区 · 2022年度太慈镇
+            prev = text[t - 1] if t else ""
+            return not prev or not ("\u4e00" <= prev <= "\u9fff") or prev in "年度"
+        return True
+    if w in _place_words():
+        return True
+    if is_stop(w):
+        return False
+    return _freq(w) < _COMMON_FREQ
+
+
+def _name_left(text: str, p: int, *, max_len: int = 3) -> tuple[int, bool]:
+    """Start of the proper name ending at ``p`` (== ``p`` if none) and whether it is a blank."""
+    q = p
+    while True:
+        t = token_ending_at(text, q, max(0, q - 8))
+        if t is None:
+            break
+        w = text[t:q]
+        if is_placeholder_token(w):
+            if q == p and (w[0] in "_＿#＃*" or len(w) >= 2):
+                return t, True
+            break
+        if any(w.endswith(u) for u in _CHAIN_UNITS):
+            if q == p and w in _place_words() and len(w) <= max_len:
+                q = t  # 南村 + 村
+            break  # the next unit of a chain
+        # a token that swallowed the end of a unit (街道白燕 → 道白 + 燕): cut it there
+        cut = next((t + j for j in range(len(w) - 1, 0, -1) for u in _CHAIN_UNITS
+                    if text[max(0, t + j - len(u)) : t + j] == u), None)  # fmt: skip
+        if cut is not None:
+            if all(_acceptable(c, text, cut) for c in text[cut:q]):
+                q = cut
+            break
+        if p - t > max_len and not (w in _place_words() and p - t <= 4):
+            break
+        if _acceptable(w, text, t):
+            q = t
+            continue
+        # a common word glued to the name (对门 + 兴村): keep its last character
+        if len(w) >= 2 and q == p and _acceptable(w[-1], text, q - 1) and w[-1] not in stopwords():
+            q -= 1
+        break
+    return q, False
+
+
+def _place_end_at(text: str, he: int, suf: str, *, depth: int = 0) -> tuple[int, bool] | None:
+    """(start, placeholder) of the place whose suffix ``suf`` ends at ``he``, chain included."""
+    hs = he - len(suf)
+    minimum = _suffixes()[suf]
+    # a common word that ends in the suffix is no place: 农村 · 思路 · 灾区 · 行政村 · 全区
+    for k in range(len(suf) + 1, min(6, he) + 1):
+        w = text[he - k : he]
+        if text.startswith(suf, he - k) and k <= 2 * len(suf):
+            continue  # 村村 in 南村村
+        if he - k >= 1 and text[he - k - 1 : he - k + 1] in _place_words():
+            continue  # 山村 in 长山村: the name 长山 overlaps it
+        if w in _GENERIC_PLACE:
+            return None
+        if w not in _place_words() and _freq(w) >= _COMMON_FREQ // 5:
+            return None
+    s = token_ending_at(text, he, max(0, he - 6))
+    start, ph = _name_left(text, hs)
+    if s is not None and he - s > len(suf) and text[s:he] in _place_words() and s < start:
+        start, ph = s, False  # 宁波市 · 新城区 · 衡山县
+    if hs - start < minimum and not ph:
+        return None
+    if not ph and re.fullmatch(r"[一二三四五六七八九十]+", text[start:hs]):
+        return None
+    # chain: 霍山县落儿岭镇 · 金庭镇石公村 · 祖庙街道白燕社区 · 石湾镇街道惠景社区
+    while start > 0 and depth < 4:
+        t = token_ending_at(text, start, max(0, start - 8))
+        if t is None:
+            break
+        w = text[t:start]
+        unit = next((u for u in sorted(_CHAIN_UNITS, key=len, reverse=True) if w.endswith(u)), None)
+        if unit is None:
+            break
+        prev = _place_end_at(text, start, unit, depth=depth + 1) if unit in _suffixes() else None
+        if prev is None and w == "街道":
+            # 石湾镇街道: the 街道 of a town
+            t2 = token_ending_at(text, t, max(0, t - 8))
+            u2 = text[t - 1 : t]
+            if t2 is not None and u2 in ("镇", "乡"):
+                prev = _place_end_at(text, t, u2, depth=depth + 1)
+        if prev is None:
+            break
+        start, ph = prev[0], ph or prev[1]
+    return start, ph
+
+
+def find_places(text: str) -> list[Cand]:
+    out: list[Cand] = []
+    for m in _suffix_re().finditer(text):
+        hs, he = m.span()
+        suf = m.group()
+        # a dictionary word across the end: 村民 · 区域 · 城市化 (应城市) · 路线
+        if any(is_word(text[hs - a : he + b]) for a in (0, 1, 2) for b in (1, 2) if hs - a >= 0):
+            if not (suf == "街道" or text[he : he + 1] in "村镇乡县区市"):
+                continue
+        found = _place_end_at(text, he, suf)
+        if found is None:
+            continue
+        start, placeholder = found
+        name = text[start:he]
+        if name in _GENERIC_PLACE or (not placeholder and name[0] in "全本该各我每"):
+            continue
+        end = he
+        # village groups: 杨家岭村一组 · 三眼桥村五、七组 ; addresses: 北新街88号教育局家属院
+        g = re.compile(r"[一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*组(?![织成长员建])").match(text, he)
+        if suf == "村" and g:
+            end = g.end()
+        if suf in ("街", "路", "大道", "巷", "社区"):
+            a = _ADDRESS_TAIL.match(text, he)
+            if a and a.end() > he and (suf != "社区" or not text[he : he + 1].isdigit()):
+                end = a.end()
+        out.append(Cand("PLACE", start, end, 40, {"placeholder": placeholder}))
+    for m in _gazetteer_re().finditer(text):
+        s, e = m.span()
+        # the name must not be cut out of the words around it: 浙江西部 (江西) · 黄河南岸 (河南)
+        if any(_freq(text[s - k : s + j]) >= 30 for k in (1, 2) for j in range(1, e - s) if s - k >= 0):
+            continue
+        if any(_freq(text[s + j : e + b]) >= 30 for j in range(1, e - s) for b in (1, 2)):
+            continue
+        out.append(Cand("PLACE", s, e, 41, {"placeholder": False}))
+    return _merge_adjacent(out, text)
+
+
+def _merge_adjacent(cands: list[Cand], text: str) -> list[Cand]:
+    """青海玉树: two places side by side are one span."""
+    cands.sort(key=lambda c: (c.start, -c.end))
+    out: list[Cand] = []
+    for c in cands:
+        if out and c.start == out[-1].end and not out[-1].fields.get("placeholder"):
+            prev = out[-1]
+            out.append(Cand("PLACE", prev.start, c.end, 40, {"placeholder": c.fields.get("placeholder", False)}))
+        out.append(c)
+    _ = text
+    return out
+
+
+def find_people_places(text: str) -> list[Cand]:
+    return find_people(text) + find_places(text)
+
+
+__all__ = ["find_people", "find_people_places", "find_places", "name_at"]

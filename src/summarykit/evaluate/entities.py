@@ -88,8 +88,9 @@ def _split(gold_path: Path, source: str) -> str:
 
 
 # -- predictions ---------------------------------------------------------------------------
-def predict_file(source: Path) -> tuple[str, list[dict[str, Any]], float]:
-    """(source text, predicted entities with SOURCE offsets, seconds spent extracting)."""
+def predict_file(source: Path) -> tuple[str, list[dict[str, Any]], float, list[tuple[int, int]]]:
+    """(source text, predicted entities with SOURCE offsets, seconds spent extracting,
+    source spans no document covers: cleaned away by ingest or outside every report)."""
     import summarykit
     from ..entities import extract_entities
 
@@ -109,7 +110,18 @@ def predict_file(source: Path) -> tuple[str, list[dict[str, Any]], float]:
             d = e.to_dict()
             d.update(start=s, end=end, doc=doc.id)
             preds.append(d)
-    return text, preds, spent
+    hidden: list[tuple[int, int]] = []
+    covered = sorted((d.source_start, d.source_end) for d in corpus)
+    pos = 0
+    for a, b in covered:
+        if a > pos:
+            hidden.append((pos, a))
+        pos = max(pos, b)
+    if pos < len(text):
+        hidden.append((pos, len(text)))
+    for doc in corpus:
+        hidden.extend((r.source_start, r.source_end) for r in doc.removed)
+    return text, preds, spent, hidden
 
 
 def _posseg_predict(source_text: str, docs: list[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -262,16 +274,22 @@ def evaluate_entities(
     errors: list[dict[str, Any]] = []
     chars = 0
     spent = 0.0
+    hidden_gold: Counter[str] = Counter()
     for gp in files:
         gold = json.loads(gp.read_text(encoding="utf-8"))
         src = _resolve_source(gp, gold["source"])
-        text, preds, secs = predict_file(src)
+        text, preds, secs, hidden = predict_file(src)
         spent += secs
         chars += len(text)
         docs = gold.get("documents") or [{"start": 0}]
         scope = tuple(gold["range"]) if gold.get("range") else (min(d.get("start", 0) for d in docs), len(text))
         exclude = [tuple(x) for x in gold.get("exclude", [])]
         golds = [g for g in gold["entities"] if _in_scope(g, scope, exclude)]  # type: ignore[arg-type]
+        # gold inside text that ingest cleaned away (site clutter, a table of contents) cannot
+        # be found by any extractor that reads Document.text: counted apart, not scored
+        unseen = [g for g in golds if not _in_scope(g, (0, len(text)), hidden)]
+        hidden_gold[_split(gp, gold["source"])] += len(unseen)
+        golds = [g for g in golds if g not in unseen]
         preds = [p for p in preds if _in_scope(p, scope, exclude)]  # type: ignore[arg-type]
         split = _split(gp, gold["source"])
         matched = ours.add(preds, golds)
@@ -322,6 +340,7 @@ def evaluate_entities(
         "date_value_accuracy": _ratio(value_ok["DATE"], value_n["DATE"]),
         "cn2an_number_value_accuracy": _ratio(cn2an_ok, sum(value_n[x] for x in NUMERIC)),
         "invented_date_parts": invented,
+        "gold_in_removed_text": dict(hidden_gold),
         "chars": chars,
         "seconds": spent,
     }
@@ -374,6 +393,9 @@ def format_report(r: dict[str, Any]) -> str:
     if r["date_value_accuracy"] is not None:
         lines.append(f"date value accuracy on {r['value_n'].get('DATE', 0)} exact matches: {r['date_value_accuracy']:.3f}")
     lines.append(f"invented date parts on placeholder dates: {r['invented_date_parts']}")
+    if any(r.get("gold_in_removed_text", {}).values()):
+        lines.append("gold entities in text ingest removed (not scored): "
+                     + ", ".join(f"{k} {v}" for k, v in r["gold_in_removed_text"].items()))  # fmt: skip
     if r["seconds"]:
         lines.append(f"extraction: {r['chars']} chars in {r['seconds']:.2f}s ({r['chars'] / r['seconds']:,.0f} chars/s)")
     return "\n".join(lines)
