@@ -540,6 +540,12 @@ def test_closing_paragraph_ends_the_last_top_level_section() -> None:
     assert text[last.start : last.end] == "二、乙\n内容。"
 
 
+def test_first_body_paragraph_is_never_a_closing_paragraph() -> None:
+    text = "一、甲\n内容。\n二、工作回顾\n一年来，我们主要做了以下工作。\n很多工作。\n总之，成绩显著。"
+    last = find_sections(text)[0][-1]
+    assert text[last.start : last.end] == "二、工作回顾\n一年来，我们主要做了以下工作。\n很多工作。"
+
+
 def test_segment_returns_a_new_document() -> None:
     doc = Document(id="x", text="一、甲\n内容。\n二、乙\n内容。", anomalies=())
     out = segment(doc)

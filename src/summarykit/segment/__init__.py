@@ -24,9 +24,12 @@ numbers inside words (``第一次`` ``统一是`` ``1、2月份``). Irregular nu
 
 Section spans: a section runs from its marker to where the next section of the same or a
 higher level starts, or to the end of its parent. The last item of an inline run-in list
-(``…三是…。``) ends with its paragraph. The last top-level section ends before a closing
-paragraph (``总之，…``, ``回顾半年来的工作…``, ``一年来，…``, ``各位代表！``) if one follows
-it; otherwise at the end of the document. Trailing whitespace is never part of a section.
+(``…三是…。``, and every ``一是``/``首先`` item) ends with the paragraph of its last
+descendant. The last top-level section ends before a closing paragraph (``总之，…``,
+``回顾半年来的工作…``, ``一年来，…``, ``各位代表！``) if one follows its first body
+paragraph; otherwise at the end of the document. Trailing whitespace is never part of a
+section. Unnumbered lines between sections (a sub-title, a compilation's next title) belong
+to the section before them.
 
 The parser is linear in the length of the text and never raises on a ``str``.
 """

@@ -491,9 +491,12 @@ def spans(text: str, items: list[Item]) -> list[tuple[int, int, int, int]]:
         pending.append(i)
     doc_end = n
     if items:
+        # a closing paragraph is never the first paragraph of the last section's body
         last = items[-1].cand
-        body_start = lines.line_end(last.heading_end)
-        cs = closing_start(text, body_start)
+        p = lines.line_end(last.heading_end)
+        while p < n and text[p] in LINE_BREAKS or p < n and text[p] in SPACE_CHARS:
+            p += 1
+        cs = closing_start(text, lines.line_end(p)) if p < n else None
         if cs is not None:
             doc_end = cs
     out: list[tuple[int, int, int, int]] = []
