@@ -39,7 +39,12 @@ RELATIVE = {"this_year", "last_year", "next_year", "first_half", "second_half",
 FESTIVALS = {"三八": (3, 8), "六一": (6, 1), "七一": (7, 1), "八一": (8, 1), "元旦": (1, 1),
              "国庆": (10, 1), "母亲节": (5, None), "春节": (None, None),
              "端午": (None, None), "国际禁毒日": (6, 26)}
-BLANK = re.compile(r"[_＿]+|[xXｘＸ]{1,4}(?![a-wyzA-WYZ])|某某|[*＊]+|[#＃]+|[○〇]{2,}|×{2,}")
+BLANK = re.compile(
+    r"[_＿]+|[xXｘＸ]{1,4}(?![a-wyzA-WYZ])|某某|[*＊]+|[#＃]+|[○〇]{2,}|×{2,}"
+    r"|(?<![A-Za-z])[A-Z](?=社区|镇|村|乡|街道)"  # letter masks: A社区, C镇
+)
+# numeric dates written with separators (2022-03-03, 7.23): their parts are written too
+NUMERIC_DATE = re.compile(r"(?:(\d{2,4})[-./])?(\d{1,2})[-./](\d{1,2})")
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -199,9 +204,11 @@ def check_file(path: Path) -> tuple[list[str], dict[str, int]]:
             if y is not None and rel is None and not (str(y) in e["text"]
                                                       or re.search(rf"(?<![0-9]){y % 100:02d}年", e["text"])):
                 errs.append(f"invented year {y}: {where}")
-            if m is not None and fest is None and not date_part_written(e["text"], m, "月"):
+            nd = NUMERIC_DATE.search(e["text"])
+            nd_parts = {int(g) for g in nd.groups() if g} if nd else set()
+            if m is not None and fest is None and m not in nd_parts and not date_part_written(e["text"], m, "月"):
                 errs.append(f"invented month {m}: {where}")
-            if d is not None and fest is None and not (date_part_written(e["text"], d, "日")
+            if d is not None and fest is None and d not in nd_parts and not (date_part_written(e["text"], d, "日")
                                                   or date_part_written(e["text"], d, "号")):
                 errs.append(f"invented day {d}: {where}")
             if known and (m, d) != (fm, fd):

@@ -38,8 +38,8 @@ GOLD_DIR = ROOT / "corpora" / "gold" / "sections"
 
 CN = "一二三四五六七八九十"
 SCHEME_RX = {
-    "cn_dun": rf"[{CN}]+[、,，.．]",
-    "cn_paren": rf"[（(][{CN}]+[）)]",
+    "cn_dun": rf"[{CN}]+[、,，.．]?",  # a bare 四 whose 、 was lost is a slip, kept as written
+    "cn_paren": rf"[（(][{CN}]+[）)]、?",  # (一)、 slip
     "di_cn": rf"第[{CN}]+(?:部分|步?[、,，])",
     "arabic_dun": r"[0-9０-９]+、",
     "arabic_dot": r"[0-9０-９]+[.．]|[⒈-⒛]",
