@@ -127,8 +127,33 @@ def find_entities(
     cands: list[Cand] = []
     for rec in _recognizers(want):
         cands.extend(rec(text, year))
+    cands = _drop_genre_title_orgs(text, cands)
     chosen = _resolve(cands, len(text))
     return [_to_entity(text, c) for c in chosen if c.label in want]
+
+
+_GENRE_TITLE = re.compile(
+    r"^[^\n。，,;；!！?？]{0,40}?(?:工作总结|总结|汇报|工作报告|年度报告|述职报告|计划|要点)"
+    r"\s*(?:[(（][^)）\n]{0,12}[)）]|【[^】\n]{0,12}】|篇?[0-9一二三四五六七八九十]{0,3}|模板.{0,6}|范文.{0,6})?\s*$",
+    re.M,
+)
+_LEVEL_ONLY_ORG = re.compile(r"^(?:省|市|县|区|镇|乡|村|街道|社区|街)+[^省市县区镇乡村]{1,4}$")
+
+
+def _drop_genre_title_orgs(text: str, cands: list[Cand]) -> list[Cand]:
+    """A report title names its genre, not a body: in ``社区妇联工作总结汇报`` or
+    ``县妇联2023年工作总结`` the level + type word (社区妇联, 县妇联) is any unit's, so it is
+    not an ORG. Titles that name a specific body (苏州市吴中区人民政府工作报告) keep it."""
+    spans = [m.span() for m in _GENRE_TITLE.finditer(text)]
+    if not spans:
+        return cands
+    out = []
+    for c in cands:
+        if c.label == "ORG" and not c.fields.get("placeholder"):
+            if any(a <= c.start and c.end <= b for a, b in spans) and _LEVEL_ONLY_ORG.match(text[c.start : c.end]):
+                continue
+        out.append(c)
+    return out
 
 
 _TITLE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")

@@ -19,7 +19,8 @@ from ._base import Cand, alternation, lexicon, table
 from ._words import is_placeholder_token, is_word, token_ending_at, walk_left
 
 _COMPOSING = frozenset("局办站")
-_GENERIC_BEFORE = ("各级", "各", "全国各级", "各类", "所有", "每个", "基层", "广大", "上级", "村级", "有关", "相关")
+_GOVERNING = ("政府", "人民政府", "国务院", "党委", "省委", "市委", "县委", "区委", "党中央", "中共中央", "人大", "政协")
+_GENERIC_BEFORE = ("各级", "各", "全", "全国各级", "各类", "所有", "每个", "基层", "广大", "上级", "村级", "有关", "相关")
 
 
 @functools.cache
@@ -73,24 +74,45 @@ def find_orgs(text: str) -> list[Cand]:
                 continue
             # otherwise (局 办 站) the head needs modifiers: 县地税局 = 县 + 地税 + 局
         # the head is the start of a longer word: 中学生 · 社会 · 队伍 · 部分 · 人大代表
-        if is_word(text[hs : he + 1]) or is_word(text[hs : he + 2]):
+        if is_word(text[hs : he + 1]) or (kind == "single" and is_word(text[hs : he + 2])):
             continue
+        if head == "政府" and text.startswith("工作报告", he):
+            continue  # 政府工作报告: the genre, not a body
         toks = walk_left(text, core_start, max_chars=12, max_tokens=5)
+        if head in _GOVERNING:
+            # 党中央国务院 · 省委省政府 · 镇党委政府: two bodies side by side, not one name
+            for k, (a, b) in enumerate(toks):
+                if any(text[a:b].endswith(g) for g in _GOVERNING):
+                    toks = toks[:k]
+                    break
         start = toks[-1][0] if toks else core_start
+        if head in ("人大", "政协") and text.startswith(("代表", "委员"), he) and not re.search(
+            r"[省市县区镇乡]$", text[start:hs]
+        ):
+            continue  # 人大代表 · 女政协委员: people (市政协委员 keeps 市政协)
         name = text[start:he]
         if kind == "prefixed" and start == hs:
-            # a bare type word: an ORG only when coordinated with a preceding ORG
+            # a bare type word is an ORG only when the text ties it to one body: coordinated
+            # with a preceding ORG (镇党委、政府 · 镇党委政府), 党委、政府 / 党委政府 (the unit's
+            # own), or fixed by a pronoun (我妇联)
             prev = hs - 1
-            if prev >= 0 and text[prev] in "、和及与" and prev in ends:
+            tied = (prev >= 0 and text[prev] == "、" and prev in ends) or (hs in ends and head in _GOVERNING)
+            tied = tied or (head == "党委" and re.match(r"[、和]?政府", text[he : he + 3]) is not None)
+            tied = tied or (head == "政府" and re.search(r"党委[、和]?$", text[max(0, hs - 3) : hs]) is not None)
+            tied = tied or (head == "妇联" and text[hs - 1 : hs] == "我" and text[hs - 2 : hs] != "我们")
+            if tied:
                 out.append(Cand("ORG", hs, he, 70, {"placeholder": False}))
                 ends[he] = hs
             continue
         if kind == "single" and start == hs:
             continue
-        if any(name[k:] in not_org for k in range(len(name) - 1)):
+        if any(name[k:] in not_org for k in range(len(name) - len(head))):
             continue  # 社区家长学校 (a program) · 妇女干部
         if _generic_before(text, start):
             continue
+        mod = text[start:hs] if kind != "single" else text[start:core_start]
+        if head in ("政府", "人民政府") and not re.search(r"(?:[省市县区镇乡州旗]|街道|[_＿xX×*]+)$", mod):
+            continue  # 服务型政府 · 法治政府 · 地方政府: kinds of government
         # a modifier that is only a generic word is not a name: 基层妇联, 镇村妇联
         placeholder = any(is_placeholder_token(text[s:e]) for s, e in toks)
         if not placeholder and start < hs and not _plausible_modifier(text[start:hs]):
@@ -101,12 +123,12 @@ def find_orgs(text: str) -> list[Cand]:
 
 
 _GENERIC_MODIFIERS = frozenset(
-    "镇村 村级 县级 市级 省级 区级 乡级 镇级 妇女 全体 自身 其 本单位 单位 部门 机关 系统 内部 辖区 各村 村村".split()
+    "镇村 村级 县级 市级 省级 区级 乡级 镇级 妇女 全体 自身 其 本单位 单位 部门 机关 系统 内部 辖区 各村 村村 示范点 上级 地方".split()
 )
 
 
 def _plausible_modifier(mod: str) -> bool:
-    if mod in _GENERIC_MODIFIERS or (mod[0] == "全" and len(mod) <= 3):
+    if mod in _GENERIC_MODIFIERS or (mod[0] == "全" and len(mod) <= 3) or mod in ("村", "乡镇", "镇村"):
         return False
     if is_word(mod) and mod in ("工作", "组织", "领导", "服务", "管理", "中心", "重点"):
         return False
