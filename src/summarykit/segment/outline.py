@@ -153,7 +153,7 @@ def _drop_toc_and_duplicates(
     by_marker: dict[str, list[int]] = {}
     heads: list[str] = []
     for i, c in enumerate(cands):
-        h = _STRIP_RE.sub("", text[c.heading_start : c.heading_end])[:30]
+        h = _STRIP_RE.sub("", text[c.heading_start : min(c.heading_end, c.heading_start + 60)])[:30]
         heads.append(h)
         if len(h) >= 4:
             by_key.setdefault((c.scheme, c.number, h), []).append(i)
