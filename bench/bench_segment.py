@@ -29,13 +29,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from summarykit.ingest import documents_from_text  # noqa: E402
-from summarykit.segment import segment  # noqa: E402
-from summarykit.tokenize import tokenizer  # noqa: E402
+from summarykit.ingest import documents_from_text
+from summarykit.segment import segment
+from summarykit.tokenize import tokenizer
 
 
 def corpus_texts() -> list[str]:
-    paths = sorted((ROOT / "corpora" / "seed").glob("*.txt")) + sorted((ROOT / "corpora" / "dev").glob("*.txt"))
+    paths = sorted((ROOT / "corpora" / "seed").glob("*.txt")) + sorted(
+        (ROOT / "corpora" / "dev").glob("*.txt")
+    )
     return [p.read_text(encoding="utf-8-sig") for p in paths]
 
 
@@ -69,24 +71,36 @@ def run_jieba(texts: list[str]) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mb", type=float, default=20.0, help="size of the workload in MB of UTF-8 (default 20)")
-    ap.add_argument("--single", action="store_true", help="also time one 50 MB document (linearity)")
+    ap.add_argument(
+        "--mb", type=float, default=20.0, help="size of the workload in MB of UTF-8 (default 20)"
+    )
+    ap.add_argument(
+        "--single", action="store_true", help="also time one 50 MB document (linearity)"
+    )
     ap.add_argument("--no-jieba", action="store_true", help="skip the jieba baseline")
     args = ap.parse_args(argv)
 
     texts = workload(args.mb)
     chars = sum(map(len, texts))
     size = sum(len(t.encode("utf-8")) for t in texts)
-    print(f"workload: {len(texts)} texts (seed + dev repeated), {chars:,} chars, {size / 1e6:.1f} MB UTF-8")
+    print(
+        f"workload: {len(texts)} texts (seed + dev repeated), {chars:,} chars, {size / 1e6:.1f} MB UTF-8"
+    )
 
     t_sk, n_sections = run_summarykit(texts)
     sk_rate = chars / t_sk
-    print(f"summarykit ingest+segment: {t_sk:7.2f} s  {sk_rate / 1e6:6.2f} M chars/s  ({n_sections:,} sections)")
+    print(
+        f"summarykit ingest+segment: {t_sk:7.2f} s  {sk_rate / 1e6:6.2f} M chars/s  ({n_sections:,} sections)"
+    )
     if not args.no_jieba:
         t_jb, n_words = run_jieba(texts)
         jb_rate = chars / t_jb
-        print(f"jieba.lcut (private Tokenizer): {t_jb:7.2f} s  {jb_rate / 1e6:6.2f} M chars/s  ({n_words:,} words)")
-        print(f"ratio: summarykit ingest+segment is {sk_rate / jb_rate:.1f}x faster than jieba.lcut (target >= 3x)")
+        print(
+            f"jieba.lcut (private Tokenizer): {t_jb:7.2f} s  {jb_rate / 1e6:6.2f} M chars/s  ({n_words:,} words)"
+        )
+        print(
+            f"ratio: summarykit ingest+segment is {sk_rate / jb_rate:.1f}x faster than jieba.lcut (target >= 3x)"
+        )
     if args.single:
         big = "\n".join(corpus_texts())
         big = big * max(1, -(-50_000_000 // len(big.encode("utf-8"))))
@@ -95,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         docs = documents_from_text(big, split=False)
         n = sum(len(segment(d).sections) for d in docs)
         dt = time.perf_counter() - t0
-        print(f"one document of {len(big.encode('utf-8')) / 1e6:.0f} MB: {dt:.1f} s, {len(big) / dt / 1e6:.2f} M chars/s, {n:,} sections")
+        print(
+            f"one document of {len(big.encode('utf-8')) / 1e6:.0f} MB: {dt:.1f} s, {len(big) / dt / 1e6:.2f} M chars/s, {n:,} sections"
+        )
     return 0
 
 

@@ -4,6 +4,7 @@ and property tests on arbitrary Unicode and on shuffled real paragraphs."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import time
 from pathlib import Path
 
@@ -35,7 +36,10 @@ def kinds(text: str) -> list[str]:
 SCHEMES = [
     pytest.param(
         "一、发挥妇联组织优势,推进社区建设发展\n\n我社区妇联经常组织学习。\n\n二、积极组织妇女参与和谐家园建设\n\n为了深化创建活动。",
-        [("一、", 1, "发挥妇联组织优势,推进社区建设发展"), ("二、", 1, "积极组织妇女参与和谐家园建设")],
+        [
+            ("一、", 1, "发挥妇联组织优势,推进社区建设发展"),
+            ("二、", 1, "积极组织妇女参与和谐家园建设"),
+        ],
         id="cn_dun",
     ),
     pytest.param(
@@ -86,7 +90,11 @@ SCHEMES = [
         [
             ("三、", 1, "多层次、多形式提升妇女整体素质"),
             ("1、", 2, "为了纪念“三八国际劳动节”105周年,社区妇女代表开展活动共同庆祝自己的节日"),
-            ("2、", 2, "邀请妇女代表们参加社区辖区内幼儿园文艺汇演活动,丰富了社区妇女同志的文化生活"),
+            (
+                "2、",
+                2,
+                "邀请妇女代表们参加社区辖区内幼儿园文艺汇演活动,丰富了社区妇女同志的文化生活",
+            ),
         ],
         id="arabic_dun",
     ),
@@ -206,17 +214,27 @@ HARD = [
     ),
     pytest.param(
         "二、积极引导妇女参与。\n\n内容。和谐文明家庭要达到总户数的30%。三, 进一步加强妇联组织的能力建设,为群众基础作贡献\n\n社区各妇联要提高本领。",
-        [("二、", 1, "积极引导妇女参与"), ("三,", 1, "进一步加强妇联组织的能力建设,为群众基础作贡献")],
+        [
+            ("二、", 1, "积极引导妇女参与"),
+            ("三,", 1, "进一步加强妇联组织的能力建设,为群众基础作贡献"),
+        ],
         id="slip_comma_after_sentence",
     ),
     pytest.param(
         "现将活动情况汇报如下: 一、 领导重视,组织有力 为保证庆祝活动顺利进行,成立了领导小组。 二、 宣传到位,氛围浓厚 充分利用广播、黑板报。 三、 统筹安排,节目丰富 3月5日,镇妇联联合镇团委。",
-        [("一、", 1, "领导重视,组织有力"), ("二、", 1, "宣传到位,氛围浓厚"), ("三、", 1, "统筹安排,节目丰富")],
+        [
+            ("一、", 1, "领导重视,组织有力"),
+            ("二、", 1, "宣传到位,氛围浓厚"),
+            ("三、", 1, "统筹安排,节目丰富"),
+        ],
         id="whole_report_on_one_line_run_in_bodies",
     ),
     pytest.param(
         "（一）加强思想作风建设努力提高工作能力,按照武装头脑,指导实践,推动工作的要求,狠抓妇联干部的理论学习,认真学习贯彻会议精神,社会主义荣辱观教育和中央,省地有关会议精神,加强了民族团结进步工作,增强了理论指导工作实践的能力。\n（二）宣传教育形式多样,寓教于乐。\n内容。",
-        [("（一）", 1, "加强思想作风建设努力提高工作能力"), ("（二）", 1, "宣传教育形式多样,寓教于乐")],
+        [
+            ("（一）", 1, "加强思想作风建设努力提高工作能力"),
+            ("（二）", 1, "宣传教育形式多样,寓教于乐"),
+        ],
         id="long_run_in_heading_cut_at_first_clause",
     ),
     pytest.param(
@@ -268,19 +286,41 @@ def test_hard_cases(text: str, expected: list[tuple[str, int, str]]) -> None:
 
 
 NOT_SECTIONS = [
-    pytest.param("这标志着我国第一次无产阶级文化大革命胜利结束。他是村第一书记。", id="di_in_words"),
-    pytest.param("今年1、2月份，全市完成投资50亿元。一、二季度增长较快，三、四月份又有回落。", id="numbers_listed"),
-    pytest.param("将统一类别的所有档案集中在一起,做了统一要求。这是唯一要做的事,统一是前提。", id="yi_shi_inside_words"),
-    pytest.param("2019年1月1日起全面施行。截至2022.12.31,增长1.5%。第1.2条。", id="dates_and_decimals"),
-    pytest.param("发展第一、第二、第三产业,其中第一、二产业增长较快。", id="ordinal_lists_of_industries"),
-    pytest.param("社区妇女同胞们首先用心响应,大家纷纷捐款捐物。经过推荐,最后评出五户。", id="narrative_first_and_finally"),
+    pytest.param(
+        "这标志着我国第一次无产阶级文化大革命胜利结束。他是村第一书记。", id="di_in_words"
+    ),
+    pytest.param(
+        "今年1、2月份，全市完成投资50亿元。一、二季度增长较快，三、四月份又有回落。",
+        id="numbers_listed",
+    ),
+    pytest.param(
+        "将统一类别的所有档案集中在一起,做了统一要求。这是唯一要做的事,统一是前提。",
+        id="yi_shi_inside_words",
+    ),
+    pytest.param(
+        "2019年1月1日起全面施行。截至2022.12.31,增长1.5%。第1.2条。", id="dates_and_decimals"
+    ),
+    pytest.param(
+        "发展第一、第二、第三产业,其中第一、二产业增长较快。", id="ordinal_lists_of_industries"
+    ),
+    pytest.param(
+        "社区妇女同胞们首先用心响应,大家纷纷捐款捐物。经过推荐,最后评出五户。",
+        id="narrative_first_and_finally",
+    ),
     pytest.param("同时利用契机开展多种形式活动。其次,社区妇联还组织成立了舞蹈队。", id="lone_qici"),
     pytest.param("一方面充分利用宣传栏。另一方面结合节庆日开展活动。", id="one_side_other_side"),
-    pytest.param("十一、十二月份完成了。今年一、二年级。再次强调要抓落实。", id="month_and_grade_ranges"),
-    pytest.param("我们在工作中发现很多问题需要认真研究解决这也是唯\n一是要加强学习的原因。", id="hard_wrap_inside_a_word"),
+    pytest.param(
+        "十一、十二月份完成了。今年一、二年级。再次强调要抓落实。", id="month_and_grade_ranges"
+    ),
+    pytest.param(
+        "我们在工作中发现很多问题需要认真研究解决这也是唯\n一是要加强学习的原因。",
+        id="hard_wrap_inside_a_word",
+    ),
     pytest.param("文件①规定了要求，通知②也有说明。", id="footnote_marks"),
     pytest.param("提高到58.5%。PM\n2.5\n浓度下降。", id="subscript_split_onto_lines"),
-    pytest.param("详见（附件1）和表(2)的说明,参见第（一）项。", id="parenthesised_references_in_words"),
+    pytest.param(
+        "详见（附件1）和表(2)的说明,参见第（一）项。", id="parenthesised_references_in_words"
+    ),
 ]
 
 
@@ -313,12 +353,22 @@ def test_block_table_of_contents_with_page_numbers() -> None:
 def test_block_table_of_contents_repeated_as_headings() -> None:
     text = "目录\n一、工作回顾\n二、存在问题\n三、下步打算\n\n一、工作回顾\n内容很多。\n二、存在问题\n内容。\n三、下步打算\n内容。"
     sections, _ = find_sections(text)
-    assert [s.marker_start for s in sections] == [text.index("一、", 20), text.index("二、", 20), text.index("三、", 30)]
+    assert [s.marker_start for s in sections] == [
+        text.index("一、", 20),
+        text.index("二、", 20),
+        text.index("三、", 30),
+    ]
 
 
 def test_repeated_structure_is_not_a_table_of_contents() -> None:
     text = "甲镇总结\n一、基本情况\n（一）人口情况\n人口很多。\n二、工作\n内容。\n乙镇总结\n一、基本情况\n（一）人口情况\n人口也多。"
-    assert [(m, lvl) for m, lvl, _ in outline(text)] == [("一、", 1), ("（一）", 2), ("二、", 1), ("一、", 1), ("（一）", 2)]
+    assert [(m, lvl) for m, lvl, _ in outline(text)] == [
+        ("一、", 1),
+        ("（一）", 2),
+        ("二、", 1),
+        ("一、", 1),
+        ("（一）", 2),
+    ]
 
 
 def test_preview_text_repeated_later_counts_once() -> None:
@@ -327,7 +377,7 @@ def test_preview_text_repeated_later_counts_once() -> None:
         "2023年西安市政府工作报告各位代表:现在,我代表市人民政府向大会报告工作,请予审议。一、2022年工作回顾2022年是党和国家历史上极为重要的一年,也是西安发\n"
         "年西安市政府工作报告 2023 各位代表: 现在,我代表市人民政府向大会报告工作,请予审议。 2022 一、年工作回顾 2022 年是党和国家历史上极为重要的一年,也是西安发 展进程中极不平凡的一年。"
     )
-    sections, anomalies = find_sections(text)
+    sections, _ = find_sections(text)
     assert [(s.marker, s.heading) for s in sections] == [("一、", "年工作回顾")]
     assert sections[0].marker_start > text.index("\n")
 
@@ -348,7 +398,12 @@ def test_excerpt_may_start_mid_list() -> None:
 
 def test_lead_in_arabic_list_does_not_swallow_the_report() -> None:
     text = "村里存在的问题:\n\n1、村容不整洁;\n\n2、村集体经济薄弱;\n\n一、全面了解村情村况。\n\n内容。\n\n二、解决存在问题。\n\n内容。"
-    assert [(m, lvl) for m, lvl, _ in outline(text)] == [("1、", 1), ("2、", 1), ("一、", 1), ("二、", 1)]
+    assert [(m, lvl) for m, lvl, _ in outline(text)] == [
+        ("1、", 1),
+        ("2、", 1),
+        ("一、", 1),
+        ("二、", 1),
+    ]
 
 
 def test_inline_enumeration_of_the_same_scheme_nests() -> None:
@@ -397,7 +452,11 @@ def test_slip_styles_used_consistently_open_a_list() -> None:
 def test_formal_numerals_of_converted_traditional_text() -> None:
     text = "區別在於以下三點:\n第壹,要回答的問題不壹樣。總結要回答做了哪些工作。\n第二,寫作側重點不同。\n第三,表達方式不同。\n貳、其他\n內容。"
     got = outline(text)
-    assert got[:3] == [("第壹,", 1, "要回答的問題不壹樣"), ("第二,", 1, "寫作側重點不同"), ("第三,", 1, "表達方式不同")]
+    assert got[:3] == [
+        ("第壹,", 1, "要回答的問題不壹樣"),
+        ("第二,", 1, "寫作側重點不同"),
+        ("第三,", 1, "表達方式不同"),
+    ]
 
 
 def test_flattened_text_nests_lower_ranked_lists() -> None:
@@ -406,7 +465,12 @@ def test_flattened_text_nests_lower_ranked_lists() -> None:
         "由首部、正文和落款三个部分组成。\n# L* n6 Q% ^ 1.首部。主要包括标题等内容。\n# u+ z1 Q) (1)标题。标题有单标题和双标题之分。\n"
         ", i/ r+ r$ (2)主送机关或称谓。标题之下顶格写。\n 2.正文。由导言、主体和结尾组成。"
     )
-    assert [(m, lvl) for m, lvl, _ in outline(text)] == [("1.", 1), ("(1)", 2), ("(2)", 2), ("2.", 1)]
+    assert [(m, lvl) for m, lvl, _ in outline(text)] == [
+        ("1.", 1),
+        ("(1)", 2),
+        ("(2)", 2),
+        ("2.", 1),
+    ]
 
 
 def test_pdf_wrap_spaces_inside_headings() -> None:
@@ -445,12 +509,19 @@ def test_paren_heading_merged_after_a_heading() -> None:
 def test_list_slipping_between_arabic_punctuations() -> None:
     text = "一、加强学习\n1、学理论\n内容。\n2.学业务\n内容。\n3、学法律\n内容。"
     sections, anomalies = find_sections(text)
-    assert [(s.marker, s.level, s.number) for s in sections] == [("一、", 1, 1), ("1、", 2, 1), ("2.", 2, 2), ("3、", 2, 3)]
+    assert [(s.marker, s.level, s.number) for s in sections] == [
+        ("一、", 1, 1),
+        ("1、", 2, 1),
+        ("2.", 2, 2),
+        ("3、", 2, 3),
+    ]
     assert [(a.kind, a.start) for a in anomalies] == [("marker_slip", text.index("2."))]
 
 
 def test_empty_heading_when_marker_stands_alone() -> None:
-    sections, _ = find_sections("深化企业改革，\n一要\n积极引入竞争机制。\n二要\n加强企业基础工作。")
+    sections, _ = find_sections(
+        "深化企业改革，\n一要\n积极引入竞争机制。\n二要\n加强企业基础工作。"
+    )
     assert [(s.marker, s.heading) for s in sections] == [("一要", ""), ("二要", "")]
 
 
@@ -467,7 +538,11 @@ def test_numbering_gap_seed_pian8() -> None:
     assert [s.marker for s in sections] == ["第四、", "一是", "二是", "三是", "九是", "第五、"]
     assert sections[4].number == 9 and sections[4].level == 2
     gap = [a for a in anomalies if a.kind == "numbering_gap"]
-    assert len(gap) == 1 and gap[0].detail == "三是 followed by 九是" and gap[0].start == text.index("九是")
+    assert (
+        len(gap) == 1
+        and gap[0].detail == "三是 followed by 九是"
+        and gap[0].start == text.index("九是")
+    )
 
 
 def test_marker_slip_and_empty_section() -> None:
@@ -541,7 +616,9 @@ def test_closing_paragraph_ends_the_last_top_level_section() -> None:
 
 
 def test_first_body_paragraph_is_never_a_closing_paragraph() -> None:
-    text = "一、甲\n内容。\n二、工作回顾\n一年来，我们主要做了以下工作。\n很多工作。\n总之，成绩显著。"
+    text = (
+        "一、甲\n内容。\n二、工作回顾\n一年来，我们主要做了以下工作。\n很多工作。\n总之，成绩显著。"
+    )
     last = find_sections(text)[0][-1]
     assert text[last.start : last.end] == "二、工作回顾\n一年来，我们主要做了以下工作。\n很多工作。"
 
@@ -556,8 +633,13 @@ def test_segment_returns_a_new_document() -> None:
 
 
 def test_parse_runs_segment() -> None:
-    doc = summarykit.parse("一、加强组织建设\n今年召开会议五次。\n二、存在不足\n创新不够。", stages=("segment",))
-    assert [(s.marker, s.heading) for s in doc.sections] == [("一、", "加强组织建设"), ("二、", "存在不足")]
+    doc = summarykit.parse(
+        "一、加强组织建设\n今年召开会议五次。\n二、存在不足\n创新不够。", stages=("segment",)
+    )
+    assert [(s.marker, s.heading) for s in doc.sections] == [
+        ("一、", "加强组织建设"),
+        ("二、", "存在不足"),
+    ]
 
 
 def test_seed_compilation_outlines() -> None:
@@ -585,7 +667,7 @@ def _assert_well_formed(text: str) -> None:
         for j in s.children:
             assert secs[j].parent == i
     # any two sections are disjoint or nested, and start in document order
-    for a, b in zip(secs, secs[1:]):
+    for a, b in itertools.pairwise(secs):
         assert a.start < b.start
     for i, a in enumerate(secs):
         for b in secs[i + 1 :]:
@@ -598,8 +680,39 @@ def test_arbitrary_unicode_never_breaks(text: str) -> None:
     _assert_well_formed(text)
 
 
-_MARKERS = ["一、", "二、", "三, ", "（一）", "(二)", "1、", "2.", "１．", "(1)", "⑵", "①", "②", "一是", "二是", "三是是",
-            "九是", "一要", "第一，", "第二、", "第一部分", "首先，", "其次,", "最后，", "\n", "。", "；", "：", " ", "\u3000", "“", "”"]
+_MARKERS = [
+    "一、",
+    "二、",
+    "三, ",
+    "（一）",
+    "(二)",
+    "1、",
+    "2.",
+    "１．",
+    "(1)",
+    "⑵",
+    "①",
+    "②",
+    "一是",
+    "二是",
+    "三是是",
+    "九是",
+    "一要",
+    "第一，",
+    "第二、",
+    "第一部分",
+    "首先，",
+    "其次,",
+    "最后，",
+    "\n",
+    "。",
+    "；",
+    "：",
+    " ",
+    "\u3000",
+    "“",
+    "”",
+]
 
 
 @settings(max_examples=150, deadline=None)

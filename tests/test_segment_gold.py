@@ -8,6 +8,7 @@ skipped only while its gold JSON does not exist yet.
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,10 @@ from summarykit.evaluate.sections import evaluate_file, evaluate_sections, gold_
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpora" / "gold" / "sections"
-SOURCES = [ROOT / "corpora" / "seed" / "000_13ecb70c73c97d6a.txt", *sorted((ROOT / "corpora" / "dev").glob("*.txt"))]
+SOURCES = [
+    ROOT / "corpora" / "seed" / "000_13ecb70c73c97d6a.txt",
+    *sorted((ROOT / "corpora" / "dev").glob("*.txt")),
+]
 
 FLOORS = {"seed": 0.97, "dev": 0.95}
 LEVEL_FLOOR = 0.95
@@ -80,13 +84,26 @@ def test_evaluate_detects_errors(tmp_path: Path) -> None:
     text = source.read_text(encoding="utf-8")
     off = text.index("一、主动公开")
     gold = tmp_path / "x.json"
-    gold.write_text(
-        '{"source": "%s", "documents": [{"title": "", "start": 0, "sections": ['
-        '{"offset": %d, "marker": "一、", "scheme": "cn_dun", "number": 1, "level": 2, "heading": "不对"},'
-        '{"offset": 5, "marker": "二、", "scheme": "cn_dun", "number": 2, "level": 1, "heading": "无"}]}]}'
-        % (source.as_posix(), off),
-        encoding="utf-8",
-    )
+    sections = [
+        {
+            "offset": off,
+            "marker": "一、",
+            "scheme": "cn_dun",
+            "number": 1,
+            "level": 2,
+            "heading": "不对",
+        },
+        {
+            "offset": 5,
+            "marker": "二、",
+            "scheme": "cn_dun",
+            "number": 2,
+            "level": 1,
+            "heading": "无",
+        },
+    ]
+    doc = {"title": "", "start": 0, "sections": sections}
+    gold.write_text(json.dumps({"source": source.as_posix(), "documents": [doc]}), encoding="utf-8")
     r = evaluate_file(gold)
     assert (r["gold"], r["matched"]) == (2, 1)
     assert r["recall"] == 0.5 and r["level_accuracy"] == 0.0 and r["exact_heading"] == 0.0

@@ -135,7 +135,9 @@ def evaluate_file(gold_path: str | Path) -> dict[str, Any]:
     res["missed"] = [gkey[k] for k in sorted(gkey) if k not in pkey]
     res["spurious"] = [pkey[k] for k in sorted(pkey) if k not in gkey]
     res["wrong_level"] = [
-        {**gkey[k], "predicted_level": pkey[k]["level"]} for k in sorted(matched) if gkey[k]["level"] != pkey[k]["level"]
+        {**gkey[k], "predicted_level": pkey[k]["level"]}
+        for k in sorted(matched)
+        if gkey[k]["level"] != pkey[k]["level"]
     ]
     res["wrong_heading"] = [
         {**gkey[k], "predicted_heading": pkey[k]["heading"]}
@@ -180,16 +182,26 @@ def format_report(result: dict[str, Any], *, verbose: bool = False) -> str:
         lines.append(_row(f["file"], f["split"], f))
         if verbose:
             for g in f["missed"]:
-                lines.append(f"    missed   @{g['offset']} {g['marker']} L{g['level']} {g['heading'][:40]}")
+                lines.append(
+                    f"    missed   @{g['offset']} {g['marker']} L{g['level']} {g['heading'][:40]}"
+                )
             for p in f["spurious"]:
-                lines.append(f"    spurious @{p['offset']} {p['marker']} L{p['level']} {p['heading'][:40]}")
+                lines.append(
+                    f"    spurious @{p['offset']} {p['marker']} L{p['level']} {p['heading'][:40]}"
+                )
             for g in f["wrong_level"]:
-                lines.append(f"    level    @{g['offset']} {g['marker']} gold L{g['level']} got L{g['predicted_level']}")
+                lines.append(
+                    f"    level    @{g['offset']} {g['marker']} gold L{g['level']} got L{g['predicted_level']}"
+                )
             for g in f["wrong_heading"]:
-                lines.append(f"    heading  @{g['offset']} {g['marker']} gold {g['heading']!r} got {g['predicted_heading']!r}")
+                lines.append(
+                    f"    heading  @{g['offset']} {g['marker']} gold {g['heading']!r} got {g['predicted_heading']!r}"
+                )
     lines.append("-" * len(_HEADER))
     for split, s in result["overall"].items():
-        lines.append(_row(f"OVERALL {split} ({s['files']} files)", split if split != "all" else "", s))
+        lines.append(
+            _row(f"OVERALL {split} ({s['files']} files)", split if split != "all" else "", s)
+        )
     return "\n".join(lines)
 
 
@@ -209,10 +221,19 @@ def main(paths: Sequence[str] = (), *, verbose: bool = False, as_json: bool = Fa
 
 
 def _cli(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m summarykit.evaluate.sections", description=__doc__.split("\n")[0])
-    ap.add_argument("paths", nargs="*", help="gold JSON files or folders (default: corpora/gold/sections)")
+    ap = argparse.ArgumentParser(
+        prog="python -m summarykit.evaluate.sections", description=__doc__.split("\n")[0]
+    )
+    ap.add_argument(
+        "paths", nargs="*", help="gold JSON files or folders (default: corpora/gold/sections)"
+    )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss, spurious section and mismatch")
+    ap.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list every miss, spurious section and mismatch",
+    )
     args = ap.parse_args(argv)
     return main(args.paths, verbose=args.verbose, as_json=args.json)
 

@@ -53,10 +53,8 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], tuple[Anomaly, ...]]:
     sections: list[Section] = []
     for it, (hs, he, start, end) in zip(items, sp):
         c = it.cand
-        if he > end:
-            he = end
-        if hs > he:
-            hs = he
+        he = min(he, end)
+        hs = min(hs, he)
         sections.append(
             Section(
                 level=it.level,
@@ -89,7 +87,9 @@ def _empty_sections(text: str, sections: list[Section]) -> list[Anomaly]:
     has_body: list[bool] = []
     for s in sections:
         body = text[s.heading_end : s.end]
-        has_body.append(bool(s.children) or not (len(body) < 8 and all(ch in _NOT_BODY for ch in body)))
+        has_body.append(
+            bool(s.children) or not (len(body) < 8 and all(ch in _NOT_BODY for ch in body))
+        )
     siblings: dict[int | None, list[int]] = {}
     for i, s in enumerate(sections):
         siblings.setdefault(s.parent, []).append(i)
@@ -97,13 +97,27 @@ def _empty_sections(text: str, sections: list[Section]) -> list[Anomaly]:
         if has_body[i] or s.scheme in ("shi", "ordinal_word"):
             continue
         if not s.heading:
-            out.append(Anomaly("empty_heading", s.marker_start, f"{s.marker} has neither heading nor body", s.end))
+            out.append(
+                Anomaly(
+                    "empty_heading",
+                    s.marker_start,
+                    f"{s.marker} has neither heading nor body",
+                    s.end,
+                )
+            )
             continue
         if len(s.heading) > 30:
             continue  # a one-sentence item is its own content, not a bare heading
         sibs = [j for j in siblings[s.parent] if sections[j].scheme == s.scheme and j != i]
         if any(has_body[j] for j in sibs):
-            out.append(Anomaly("empty_section", s.marker_start, f"{s.marker}{s.heading[:20]} has no body", s.end))
+            out.append(
+                Anomaly(
+                    "empty_section",
+                    s.marker_start,
+                    f"{s.marker}{s.heading[:20]} has no body",
+                    s.end,
+                )
+            )
     return out
 
 
@@ -113,8 +127,18 @@ def segment(doc: Document) -> Document:
     Anomalies found by earlier stages are kept; this stage's own are replaced on re-runs.
     """
     sections, anomalies = find_sections(doc.text)
-    own = {"numbering_gap", "numbering_repeat", "numbering_restart", "numbering_slip", "numbering_start",
-           "marker_slip", "marker_typo", "empty_section", "empty_heading", "duplicate_heading"}
+    own = {
+        "numbering_gap",
+        "numbering_repeat",
+        "numbering_restart",
+        "numbering_slip",
+        "numbering_start",
+        "marker_slip",
+        "marker_typo",
+        "empty_section",
+        "empty_heading",
+        "duplicate_heading",
+    }
     kept = tuple(a for a in doc.anomalies if a.kind not in own)
     return dataclasses.replace(doc, sections=sections, anomalies=kept + anomalies)
 

@@ -28,11 +28,11 @@ from .markers import LINE_BREAKS, Candidate
 MAX_SCAN = 300
 LONG_HEADING = 80
 
-_Q = "“[^”\n]{0,150}”|《[^》\n]{0,150}》|「[^」\n]{0,150}」|‘[^’\n]{0,150}’|\"[^\"\n]{0,150}\""
+_Q = '“[^”\n]{0,150}”|《[^》\n]{0,150}》|「[^」\n]{0,150}」|‘[^’\n]{0,150}’|"[^"\n]{0,150}"'
 # a year written with spaces (关于1 9 9 8 年) does not start a run-in body
 _DIGIT_SPACE = r"(?<=[0-9０-９])[ \u3000]{1,2}(?=[0-9０-９年月日号])"
 _DIGIT_COLON = r"(?<=[0-9０-９])[:：](?=[0-9０-９])"  # 9:30
-_OPEN = "“《「‘\""
+_OPEN = '“《「‘"'
 
 
 def _heading_re(stop: str, *extra: str) -> re.Pattern[str]:
@@ -54,12 +54,12 @@ CLAUSE_WRAPPED_RE = _heading_re("。！？!?；;，,：:", _DIGIT_SPACE, _WRAP)
 
 def space_wrapped(text: str) -> bool:
     """Does ``text`` read like a PDF whose line wraps became spaces (many Han-space-Han)?"""
-    count = 0
-    for _ in WRAP_SPACE_RE.finditer(text):
-        count += 1
+    for count, _ in enumerate(WRAP_SPACE_RE.finditer(text), 1):
         if count >= 5 and count * 200 >= len(text):
             return True
     return False
+
+
 _PURPOSE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])为(?:了|提高|进一步|加强|促进|推进|确保|保证|切实|更好|全面|深入|营造|实现|推动|落实|贯彻|适应|迎接|庆祝|纪念)"
 )
@@ -101,7 +101,9 @@ def heading_span(text: str, c: Candidate, wrapped: bool = False) -> tuple[int, i
         p = _skip(text, p, _LEAD_SPACE, limit)
     if p >= n or text[p] in LINE_BREAKS:
         return c.end, c.end, True
-    sentence_re, clause_re = (SENTENCE_WRAPPED_RE, CLAUSE_WRAPPED_RE) if wrapped else (SENTENCE_RE, CLAUSE_RE)
+    sentence_re, clause_re = (
+        (SENTENCE_WRAPPED_RE, CLAUSE_WRAPPED_RE) if wrapped else (SENTENCE_RE, CLAUSE_RE)
+    )
     e_sentence = sentence_re.match(text, p, limit).end()
     standalone = c.cls == "L" and (e_sentence >= n or _rest_of_line_empty(text, e_sentence, n))
     if c.scheme in FIRST_CLAUSE_SCHEMES or (c.scheme == "di_cn" and not standalone):

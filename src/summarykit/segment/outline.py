@@ -30,7 +30,9 @@ from .headings import heading_span, space_wrapped, trim_heading
 from .markers import LINE_BREAKS, SPACE_CHARS, Candidate
 
 RUNIN_SCHEMES = frozenset({"shi", "ordinal_word"})
-HEADING_SCHEMES = frozenset({"cn_dun", "cn_paren", "di_cn", "arabic_dun", "arabic_dot", "arabic_paren", "circled"})
+HEADING_SCHEMES = frozenset(
+    {"cn_dun", "cn_paren", "di_cn", "arabic_dun", "arabic_dot", "arabic_paren", "circled"}
+)
 BLOCK_SCHEMES = frozenset({"cn_dun", "cn_paren"})
 """Lists of these stay open when a new list starts after them on the same line."""
 ARABIC_SCHEMES = frozenset({"arabic_dun", "arabic_dot", "arabic_paren", "circled"})
@@ -196,13 +198,18 @@ def _drop_toc_and_duplicates(
     # (b) page-numbered TOC lines: "1.2022年度太慈镇政务公开工作总结 2"
     page_line = [False] * len(cands)
     for i, c in enumerate(cands):
-        if c.cls == "L" and c.heading_end > c.heading_start:
-            if _PAGE_NO_RE.match(text, c.heading_end):
-                page_line[i] = True
+        if (
+            c.cls == "L"
+            and c.heading_end > c.heading_start
+            and _PAGE_NO_RE.match(text, c.heading_end)
+        ):
+            page_line[i] = True
     for i in range(len(cands)):
         if page_line[i]:
             prev_ok = i > 0 and page_line[i - 1] and cands[i - 1].scheme == cands[i].scheme
-            next_ok = i + 1 < len(cands) and page_line[i + 1] and cands[i + 1].scheme == cands[i].scheme
+            next_ok = (
+                i + 1 < len(cands) and page_line[i + 1] and cands[i + 1].scheme == cands[i].scheme
+            )
             if prev_ok or next_ok:
                 toc[i] = True
 
@@ -307,7 +314,9 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             keep[i] = False
         if duplicate[i] and c.cls in ALLOWED[c.scheme] and c.heading_end > c.heading_start:
             h = text[c.heading_start : c.heading_end]
-            anomalies.append(Anomaly("duplicate_heading", c.start, f"{c.marker}{h[:20]} repeated", c.heading_end))
+            anomalies.append(
+                Anomaly("duplicate_heading", c.start, f"{c.marker}{h[:20]} repeated", c.heading_end)
+            )
     confirmer = _Confirmer(cands, keep)
 
     items: list[Item] = []
@@ -376,7 +385,12 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             elif number == top.number:
                 if heading_key(c) == heading_key(prev) and c.heading_end > c.heading_start:
                     anomalies.append(
-                        Anomaly("duplicate_heading", c.start, f"{c.marker}{heading_key(c)[:20]} repeated", c.heading_end)
+                        Anomaly(
+                            "duplicate_heading",
+                            c.start,
+                            f"{c.marker}{heading_key(c)[:20]} repeated",
+                            c.heading_end,
+                        )
                     )
                     continue
                 if c.cls != "L":
@@ -399,8 +413,12 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             level = pos + 1
             if kind:
                 anomalies.append(Anomaly(kind[0], c.start, kind[1], c.end))
-            if family_slip or (c.scheme in ("cn_dun", "di_cn") and _norm_style(c.style) != top.style_norm):
-                anomalies.append(Anomaly("marker_slip", c.start, f"{c.marker} among {top.first_marker}", c.end))
+            if family_slip or (
+                c.scheme in ("cn_dun", "di_cn") and _norm_style(c.style) != top.style_norm
+            ):
+                anomalies.append(
+                    Anomaly("marker_slip", c.start, f"{c.marker} among {top.first_marker}", c.end)
+                )
             clamp = top.closes_on_new_list
         else:
             if c.scheme == "ordinal_word" and number != 1:
@@ -420,7 +438,9 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 t = stack[-1]
                 if t.closes_on_new_list and t.inline:
                     stack.pop()  # a run-in enumeration inside a paragraph
-                elif t.inline and t.scheme not in BLOCK_SCHEMES and RANK[c.scheme] <= RANK[t.scheme]:
+                elif (
+                    t.inline and t.scheme not in BLOCK_SCHEMES and RANK[c.scheme] <= RANK[t.scheme]
+                ):
                     stack.pop()  # flattened text (1. … after spaces): a list of the same rank
                 elif t.scheme in RUNIN_SCHEMES and c.scheme in HEADING_SCHEMES and c.cls != "C":
                     stack.pop()
@@ -438,7 +458,9 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 c.cls in "SC" and (c.scheme not in BLOCK_SCHEMES or nested_inline)
             )
             if number != 1:
-                anomalies.append(Anomaly("numbering_start", c.start, f"list starts at {c.marker}", c.end))
+                anomalies.append(
+                    Anomaly("numbering_start", c.start, f"list starts at {c.marker}", c.end)
+                )
             stack.append(
                 _Open(
                     key=c.key,
@@ -453,7 +475,9 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             )
             clamp = closes
         if c.typo:
-            anomalies.append(Anomaly("marker_typo", c.start, f"{c.marker}是 written for {c.marker}", c.end + 1))
+            anomalies.append(
+                Anomaly("marker_typo", c.start, f"{c.marker}是 written for {c.marker}", c.end + 1)
+            )
         if parent is not None:
             items[parent].children.append(len(items))
         items.append(Item(cand=c, level=level, parent=parent, clamp_to_paragraph=clamp))
@@ -510,8 +534,7 @@ def spans(text: str, items: list[Item]) -> list[tuple[int, int, int, int]]:
         if it.clamp_to_paragraph:
             # a run-in item ends with the paragraph of its last descendant (itself if none)
             pe = lines.line_end(items[k - 1].cand.heading_end)
-            if pe < limit:
-                limit = pe
+            limit = min(limit, pe)
         cap = items[i + 1].cand.start if i + 1 < count else n
         hs, he = trim_heading(text, c.heading_start, c.heading_end, min(cap, limit))
         limit = max(limit, he, c.end)
