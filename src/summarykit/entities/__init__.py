@@ -159,15 +159,29 @@ def _drop_genre_title_orgs(text: str, cands: list[Cand]) -> list[Cand]:
 _TITLE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 
 
+_HEAD_YEAR = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度?[^\n。，,；;]{0,30}?(?:总结|报告|汇报|计划|要点|述职)"
+)
+
+
 def document_year(doc: Document) -> int | None:
-    """The report's own year: ``doc.meta["year"]``, else a year stated in its title."""
+    """The report's own year: ``doc.meta["year"]``, else a year stated in its title, else a
+    year in a title-like opening line (``2021年乡镇三八妇女节庆祝活动总结``): a year followed,
+    within the same phrase, by 总结/报告/汇报/计划. ``None`` when the report does not say."""
     y = doc.meta.get("year") if doc.meta else None
     if isinstance(y, int) and not isinstance(y, bool):
         return y
     if isinstance(y, str) and y.isdigit():
         return int(y)
     m = _TITLE_YEAR.search(doc.title or "")
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    lines = [ln for ln in doc.text[:400].splitlines() if ln.strip()][:3]
+    for ln in lines:
+        m = _HEAD_YEAR.search(ln[:80])
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def extract_entities(doc: Document, *, labels: Collection[str] | None = None) -> Document:

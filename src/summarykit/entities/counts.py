@@ -39,7 +39,7 @@ def _pattern() -> re.Pattern[str]:
         r"[0-9]*(?:[_＿]+|(?<![A-Za-z])[xXｘＸ×]{1,4}(?![A-Za-z]))[0-9]*"  # placeholder digits
         r"|\*{2,}"
         rf"|(?<![0-9０-９A-Za-z.．]){AR_NUM}"  # Arabic
-        rf"|[数几][十百千万亿]+|[{_CN}]+几[十百千万]?"  # 数十 · 几百 · 十几 · 二十几
+        rf"|[数几][十百千万亿]+|[{_CN}]+几[十百千万]?|上[百千万亿]"  # 数十 · 几百 · 十几 · 上亿
         rf"|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"  # Chinese
         r")"
     )
@@ -49,7 +49,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?P<num>{num})(?:[-－—~～至到](?P<num2>{num}))?"
         r"(?:(?P<suf>余|多)(?P<mult>万亿|千万|百万|十万|万|亿|千|百)?)?"
         rf"(?P<unit>{units}))"
-        r"(?P<post>左右|以上|之多)?"
+        r"(?P<post>左右|及以上|以上|及以下|以下|之多|多(?=来|时间|的时间))?"
     )
 
 
@@ -64,6 +64,9 @@ def _is_placeholder(s: str) -> bool:
 
 def _vague(s: str) -> tuple[float, float] | None:
     """Ranges of 数十 / 几百 / 十几 / 二十几 (no single value was written)."""
+    if s[0] == "上":
+        v = float(_MULT[s[1]])
+        return (v, v)
     if s[0] in "数几":
         m = 1
         for ch in s[1:]:
@@ -102,6 +105,16 @@ def _consecutive(s: str) -> tuple[float, float] | None:
     return (lo, hi)
 
 
+def _real_one(text: str, start: int, end: int) -> bool:
+    """一 + measure word is a quantity only when it is distributive or stated as a figure:
+    每村设立一张 · 每位…写一篇 · 门头村设党支部一个。 (not 成立了一支…队, 一个好闺女)."""
+    clause = re.split(r"[。；;！？!?\n]", text[max(0, start - 30) : start])[-1]
+    if "每" in clause or "各" in clause:
+        return True
+    nxt = text[end : end + 1]
+    return not nxt or nxt in "。，,；;、！？!?)）\n" and text[end - 1] != "期"
+
+
 def find_counts(text: str) -> list[Cand]:
     out: list[Cand] = []
     units = _units()
@@ -110,11 +123,13 @@ def find_counts(text: str) -> list[Cand]:
     import bisect
 
     def in_idiom(a: int, b: int) -> bool:
-        k = bisect.bisect_right(idiom_starts, b - 1)
+        """An idiom covers the numeral: it starts at or before it (进一步, 一系列), not
+        inside the quantity (多年来 in 40多年来)."""
+        k = bisect.bisect_right(idiom_starts, a)
         # idioms are short (< 8 chars): scan back a little
         for j in range(k - 1, max(-1, k - 6), -1):
             s, e = idioms[j]
-            if e > a and s < b:
+            if e > a and s <= a:
                 return True
         return False
 
@@ -135,10 +150,16 @@ def find_counts(text: str) -> list[Cand]:
         if raw[0] in _CN and len(raw) == 1 and before in _WORD_BEFORE_DIGIT:
             continue
         after = text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""
-        if unit_raw and after and after == unit_raw[-1] and label == "COUNT":
+        if raw == "一" and unit_raw and after == unit_raw[-1] and label == "COUNT":
             continue  # 一个个 · 一天天 (reduplication)
-        if unit_raw in ("年", "个月", "天", "周年") and text.startswith("来", m.end("unit")) and not post:
-            continue  # 一年来 · 五年来: durations up to now, not counts
+        if unit_raw == "次" and re.match(r"(?:会议|全会|全体|全委|代表大会|党代会|常委会)", text[m.end("unit") : m.end("unit") + 4]):
+            continue  # 十三届全国人大五次会议: the fifth session, an ordinal
+        if unit_raw == "组" and (before == "村" or _is_placeholder(raw)):
+            continue  # 杨家岭村三组 (a village group, an ordinal) · ____组 (a group's name)
+        if num_start > 0 and text[num_start - 1] in "“\"‘'" and not re.match(r"[”\"’']", text[m.end() : m.end() + 1]):
+            continue  # “五项建设” · “三项制度”: a number inside a name
+        if raw == "一" and label == "COUNT" and not _real_one(text, num_start, m.end()):
+            continue  # 成立了一支…服务队 · 一个好闺女: an article, not a quantity
         if unit_raw == "元" and text.startswith("旦", m.end("unit")):
             continue
         if in_idiom(num_start, m.end("unit") if m.group("unit") else end):
@@ -152,18 +173,31 @@ def find_counts(text: str) -> list[Cand]:
         placeholder = _is_placeholder(raw)
         if placeholder:
             pass
-        elif "几" in raw or raw[0] == "数":
+        elif "几" in raw or raw[0] in "数上":
             rng = _vague(raw)
             if rng is None:
                 continue
             approx = True
+            if raw[0] == "上":
+                value, rng = rng[0], None  # 上亿人: "up to a hundred million", value 1e8
         else:
             value = parse_number(raw)
             if value is None:
                 rng = _consecutive(raw) if raw[0] in _CN else None
                 if rng is None:
-                    continue
-                value, approx = rng[0], True
+                    # 七、十、十一三个组: the numeral is the tail (三个), not 十一三
+                    for k in range(1, len(raw)):
+                        if raw[0] in _CN and parse_number(raw[k:]) is not None and raw[k] in _CN_DIGIT + "十":
+                            break
+                    else:
+                        continue
+                    start = num_start = num_start + k
+                    raw = raw[k:]
+                    value = parse_number(raw)
+                    if pre:
+                        continue
+                else:
+                    value, approx = rng[0], True
         if value is not None and suf and m.group("mult"):
             mult = 1
             for ch in m.group("mult"):

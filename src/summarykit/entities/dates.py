@@ -20,7 +20,8 @@ _PH = r"(?:[_＿]+|(?<![A-Za-z])[xXｘＸ×]{1,4}(?![A-Za-z])|\*{1,4}|某某?)"
 _YEAR = (
     r"(?:(?P<y>(?<![0-9０-９.．])[12][0-9]{3})"
     r"|(?P<ycn>[一二〇○零][〇○零一二三四五六七八九]{3})"
-    rf"|(?P<yph>(?<![0-9])(?:[12][0-9]{{0,2}}|二[零〇○][零〇○一二]?|二)?{_PH}[0-9]?(?![0-9])|某某?))"
+    rf"|(?P<yph>(?<![0-9])(?:[12][0-9]{{0,2}}|二[零〇○][零〇○一二]?|二){_PH}[0-9]?(?![0-9])"
+    r"|(?<![0-9A-Za-z])(?:[_＿]+|[xXｘＸ×]{2,4}|\*{2,4})(?![A-Za-z])|某某?))"
 )
 _MONTH = (
     r"(?P<m>(?<![0-9０-９.．])(?:1[0-2]|0?[1-9])(?![0-9])|十[一二]?|(?<![十百千万两一二三四五六七八九])[一二三四五六七八九正]"
@@ -42,6 +43,7 @@ _REL_PART = {
     "上半年": "first_half", "下半年": "second_half", "年初": "year_start", "年底": "year_end",
     "年末": "year_end", "年中": "mid_year", "一季度": "q1", "二季度": "q2", "三季度": "q3",
     "四季度": "q4", "第一季度": "q1", "第二季度": "q2", "第三季度": "q3", "第四季度": "q4",
+    "前三季度": None,
 }  # fmt: skip
 
 
@@ -84,8 +86,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     fest_full = alternation(full)
     fest_short = alternation(short)
     fest = (
-        rf"(?P<qin>[“\"](?P<qname>{fest_short})[”\"](?P<qsuf>国际妇女节|国际劳动节|妇女节|劳动节|儿童节|青年节|节))"
-        rf"|(?P<full>{fest_full})"
+        rf"(?P<qin>[“\"](?P<qname>{fest_short}|[一二三四五六七八九十]{{2}})[”\"](?P<qsuf>国际妇女节|国际劳动节|妇女节|劳动节|儿童节|青年节|节)(?!日))"
+        rf"|(?P<full>{fest_full})(?!日)"
         rf"|(?<=[“\"])(?P<qshort>{fest_short})(?=[”\"])"
         rf"|(?P<short>{fest_short})(?![路街巷道号村红小大广])"
     )
@@ -139,6 +141,8 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
                 continue
             f["year"] = y
         rel = m.group("rel")
+        if rel and rel.startswith("本") and text.startswith("报告", end):
+            continue  # 本年度报告: this annual report
         if rel:
             f["relative"] = _REL_YEAR[rel]
             if year is not None:
@@ -152,7 +156,9 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
                     continue
                 if part in ("年中", "一季度", "二季度", "三季度", "四季度") and prev and "\u4e00" <= prev <= "\u9fff":
                     continue
-            if f["relative"] and f["relative"] != "this_year":
+            if _REL_PART[part] is None:
+                f["relative"] = None
+            elif f["relative"] and f["relative"] != "this_year":
                 f["relative"] = f"{f['relative']}_{_REL_PART[part]}"
             else:
                 f["relative"] = _REL_PART[part]
@@ -195,7 +201,10 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
     after_re = pats["after"]
     for m in pats["fest"].finditer(text):
         if m.group("qin"):
-            info = short[m.group("qname")]
+            # “三九”妇女节 (garbled digits): the festival the name denotes
+            info = short.get(m.group("qname")) or full.get(m.group("qsuf"))
+            if info is None:
+                continue
         elif m.group("full"):
             info = full[m.group("full")]
         else:
