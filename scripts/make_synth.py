@@ -76,11 +76,26 @@ OBFUSCATIONS: dict[str, tuple[str, float]] = {
     "reorder": ("near", 0.10),
     "spun": ("spun", 0.40),
 }
-TABLE_WEIGHTS = {"t1_classic": 0.15, "t2_thesaurus": 0.15, "t3_unseen": 0.25, "t4_unseen": 0.25, "t5_unseen": 0.20}
+TABLE_WEIGHTS = {
+    "t1_classic": 0.15,
+    "t2_thesaurus": 0.15,
+    "t3_unseen": 0.25,
+    "t4_unseen": 0.25,
+    "t5_unseen": 0.20,
+}
 
 CN_NUM = "一二三四五六七八九十"
 _SLOTS = {
-    "上级": ["镇党委、镇政府", "区委、区政府", "县委、县政府", "街道党工委", "上级党委", "市委、市政府", "乡党委、乡政府", "局党组"],
+    "上级": [
+        "镇党委、镇政府",
+        "区委、区政府",
+        "县委、县政府",
+        "街道党工委",
+        "上级党委",
+        "市委、市政府",
+        "乡党委、乡政府",
+        "局党组",
+    ],
     "单位": ["我镇", "我街道", "我社区", "我局", "我校", "我村", "我乡", "我单位", "我委"],
     "期间": ["一年来", "半年来", "过去一年", "今年以来"],
 }
@@ -88,7 +103,11 @@ _SLOTS = {
 # prefixes (generated clauses follow in the same sentence); the others are whole sentences.
 TEMPLATES: tuple[tuple[str, str, str], ...] = (
     ("T01", "intro", "{期间}，在{上级}的正确领导下，在上级有关部门的大力支持下，"),
-    ("T02", "intro", "{单位}以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神，"),
+    (
+        "T02",
+        "intro",
+        "{单位}以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神，",
+    ),
     ("T03", "intro", "现将{期间}的工作情况总结如下："),
     ("T04", "intro", "{单位}坚持以人民为中心的发展思想，紧紧围绕年初确定的目标任务，"),
     ("T05", "body", "切实增强了做好工作的责任感和使命感。"),
@@ -98,18 +117,105 @@ TEMPLATES: tuple[tuple[str, str, str], ...] = (
     ("T09", "body", "做到了思想到位、组织到位、措施到位、责任到位。"),
     ("T10", "body", "加强组织领导，明确工作责任，"),
     ("T11", "body", "认真贯彻落实上级决策部署，"),
-    ("T12", "closing", "{期间}，{单位}虽然取得了一定的成绩，但也存在一些不足，主要表现在以下几个方面："),
+    (
+        "T12",
+        "closing",
+        "{期间}，{单位}虽然取得了一定的成绩，但也存在一些不足，主要表现在以下几个方面：",
+    ),
     ("T13", "closing", "一是学习不够深入，二是创新意识不强，三是工作方法有待改进。"),
     ("T14", "closing", "在今后的工作中，我们将认真总结经验，查找不足，采取有效措施加以改进。"),
-    ("T15", "closing", "在新的一年里，{单位}将在{上级}的坚强领导下，以更加饱满的热情、更加务实的作风，"),
+    (
+        "T15",
+        "closing",
+        "在新的一年里，{单位}将在{上级}的坚强领导下，以更加饱满的热情、更加务实的作风，",
+    ),
     ("T16", "closing", "努力开创各项工作新局面，为推动经济社会高质量发展作出新的更大贡献。"),
     ("T17", "closing", "以上是{单位}{期间}的工作总结，不足之处，敬请批评指正。"),
 )
-_PLACES = ["城南", "城北", "河西", "河东", "青山", "东湖", "西湖", "南山", "北岭", "长安", "新华", "和平", "解放", "人民", "向阳", "红星", "胜利", "建设", "东风", "前进", "金山", "银河", "白沙", "黄石", "绿水", "清河", "柳林", "松江", "桂林", "梅园", "桃源", "杏花", "荷塘", "龙泉", "凤凰", "麒麟", "双桥", "三元", "四方", "五里", "六合", "七星", "八角", "九龙", "十里", "太平", "永安", "兴隆", "富民", "丰收", "长青", "新村", "高桥", "石门", "沙河", "马场", "牛山"]
-_UNITS = ["街道妇联", "镇妇联", "社区居委会", "镇人民政府", "县教育局", "村党支部", "区总工会", "市民政局", "乡人民政府", "社区党委", "县妇联", "区文明办", "镇团委", "中心小学", "县卫生健康局", "街道办事处", "村民委员会", "区司法局"]
+_PLACES = [
+    "城南",
+    "城北",
+    "河西",
+    "河东",
+    "青山",
+    "东湖",
+    "西湖",
+    "南山",
+    "北岭",
+    "长安",
+    "新华",
+    "和平",
+    "解放",
+    "人民",
+    "向阳",
+    "红星",
+    "胜利",
+    "建设",
+    "东风",
+    "前进",
+    "金山",
+    "银河",
+    "白沙",
+    "黄石",
+    "绿水",
+    "清河",
+    "柳林",
+    "松江",
+    "桂林",
+    "梅园",
+    "桃源",
+    "杏花",
+    "荷塘",
+    "龙泉",
+    "凤凰",
+    "麒麟",
+    "双桥",
+    "三元",
+    "四方",
+    "五里",
+    "六合",
+    "七星",
+    "八角",
+    "九龙",
+    "十里",
+    "太平",
+    "永安",
+    "兴隆",
+    "富民",
+    "丰收",
+    "长青",
+    "新村",
+    "高桥",
+    "石门",
+    "沙河",
+    "马场",
+    "牛山",
+]
+_UNITS = [
+    "街道妇联",
+    "镇妇联",
+    "社区居委会",
+    "镇人民政府",
+    "县教育局",
+    "村党支部",
+    "区总工会",
+    "市民政局",
+    "乡人民政府",
+    "社区党委",
+    "县妇联",
+    "区文明办",
+    "镇团委",
+    "中心小学",
+    "县卫生健康局",
+    "街道办事处",
+    "村民委员会",
+    "区司法局",
+]
 _KINDS = ("工作总结", "年度工作总结", "工作汇报", "上半年工作总结", "工作报告", "年终工作总结")
 
-_RE_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\s*(\S.*?)\s*$")
+_RE_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\s*(\S.*?)\s*$"
+)
 _RE_ENUM = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}(?:是|要|、)|第[一二三四五六七八九十]{1,3}[，,、]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[①-⑳]|——|首先|其次|最后)"
 )
@@ -198,8 +304,14 @@ def load_pool() -> Pool:
                         clauses[c] = None
     # Real headings are few; short clauses that open with a verb of work reports make headings too
     # (加强组织建设, 深化改革创新), as do two short clauses joined by a comma.
-    verbs = re.compile(r"^(?:加强|推进|强化|深化|坚持|完善|健全|推动|提升|提高|促进|落实|抓好|做好|开展|突出|注重|狠抓|创新|夯实|优化|扎实)")
-    short = [c for c in clauses if 6 <= len(c) <= 12 and verbs.match(c) and not any(ch.isdigit() for ch in c)]
+    verbs = re.compile(
+        r"^(?:加强|推进|强化|深化|坚持|完善|健全|推动|提升|提高|促进|落实|抓好|做好|开展|突出|注重|狠抓|创新|夯实|优化|扎实)"
+    )
+    short = [
+        c
+        for c in clauses
+        if 6 <= len(c) <= 12 and verbs.match(c) and not any(ch.isdigit() for ch in c)
+    ]
     for c in short:
         headings[c] = None
     cl = tuple(clauses)
@@ -210,7 +322,9 @@ def load_pool() -> Pool:
 def load_table(name: str) -> dict[str, str]:
     """A spinner table: original word → spun word."""
     out: dict[str, str] = {}
-    for lineno, line in enumerate((TABLES_DIR / f"{name}.tsv").read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, line in enumerate(
+        (TABLES_DIR / f"{name}.tsv").read_text(encoding="utf-8").splitlines(), 1
+    ):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
@@ -310,7 +424,9 @@ def _build_doc(gen: _Gen, doc_id: str, tmpl_p: dict[str, float]) -> Doc:
     colon = "：" if comma == "，" else ":"
     sep = "\n\n" if rng.random() < 0.6 else "\n"
     gen.prev = -1
-    title = f"{rng.choice(_PLACES)}{rng.choice(_UNITS)}{rng.randint(2008, 2024)}年{rng.choice(_KINDS)}"
+    title = (
+        f"{rng.choice(_PLACES)}{rng.choice(_UNITS)}{rng.randint(2008, 2024)}年{rng.choice(_KINDS)}"
+    )
     blocks = [Block("title", title)]
     used = {t[0] for t in TEMPLATES if rng.random() < tmpl_p[t[0]]}
 
@@ -358,7 +474,9 @@ def _build_doc(gen: _Gen, doc_id: str, tmpl_p: dict[str, float]) -> Doc:
 
 
 # --------------------------------------------------------------------------- obfuscation
-def _spin(text: str, table: dict[str, str], rate: float, rng: random.Random) -> tuple[str, dict[tuple[str, str], int]]:
+def _spin(
+    text: str, table: dict[str, str], rate: float, rng: random.Random
+) -> tuple[str, dict[tuple[str, str], int]]:
     sys.path.insert(0, str(ROOT / "src"))
     from summarykit.tokenize import tokens
 
@@ -382,7 +500,9 @@ def _edit(text: str, comma: str, gen: _Gen, n_edits: int) -> tuple[str, int]:
     for _ in range(n_edits * 3):
         if done >= n_edits:
             break
-        op = rng.choice(("del", "ins", "sub", "del", "ins", "clause_del", "clause_ins", "clause_swap"))
+        op = rng.choice(
+            ("del", "ins", "sub", "del", "ins", "clause_del", "clause_ins", "clause_swap")
+        )
         han = [i for i, ch in enumerate(text) if _RE_HAN.match(ch)]
         if op in ("del", "ins", "sub") and len(han) > 10:
             i = rng.choice(han)
@@ -405,7 +525,12 @@ def _edit(text: str, comma: str, gen: _Gen, n_edits: int) -> tuple[str, int]:
             del parts[i : i + 2]
         elif op == "clause_ins":
             parts[i:i] = [rng.choice(gen.pool.clauses), comma]
-        elif op == "clause_swap" and i + 2 < len(parts) and parts[i + 2] and parts[i + 3 : i + 4] == [comma]:
+        elif (
+            op == "clause_swap"
+            and i + 2 < len(parts)
+            and parts[i + 2]
+            and parts[i + 3 : i + 4] == [comma]
+        ):
             parts[i], parts[i + 2] = parts[i + 2], parts[i]
         else:
             continue
@@ -630,8 +755,12 @@ def make_corpus(
         passages.append(
             {
                 "id": p.id,
-                "doc_a": A.id, "start_a": sa, "end_a": ea,
-                "doc_b": B.id, "start_b": sb.start, "end_b": sb.end,
+                "doc_a": A.id,
+                "start_a": sa,
+                "end_a": ea,
+                "doc_b": B.id,
+                "start_b": sb.start,
+                "end_b": sb.end,
                 "kind": p.kind,
                 "obfuscation": p.obfuscation,
                 "table": p.table,
@@ -650,7 +779,14 @@ def make_corpus(
         for bl in d.blocks:
             for s in bl.sents:
                 if s.tmpl is not None:
-                    boilerplate.append({"doc": d.id, "start": s.start, "end": s.start + s.tmpl_len, "template": s.tmpl})
+                    boilerplate.append(
+                        {
+                            "doc": d.id,
+                            "start": s.start,
+                            "end": s.start + s.tmpl_len,
+                            "template": s.tmpl,
+                        }
+                    )
                     tmpl_docs.setdefault(s.tmpl, set()).add(d.id)
     covered: dict[str, list[tuple[int, int]]] = {}
     for p in passages:
@@ -660,20 +796,33 @@ def make_corpus(
     for d, t in zip(docs, texts):
         spans = covered.get(d.id, [])
         chars = len(set().union(*(range(s, e) for s, e in spans))) if spans else 0
-        documents.append({"id": d.id, "chars": len(t), "copied_chars": chars, "copy_ratio": round(chars / len(t), 4)})
+        documents.append(
+            {
+                "id": d.id,
+                "chars": len(t),
+                "copied_chars": chars,
+                "copy_ratio": round(chars / len(t), 4),
+            }
+        )
     truth: dict[str, Any] = {
         "generator": "scripts/make_synth.py",
         "n_docs": n_docs,
         "seed": seed,
-        "params": {"plant_rate": plant_rate, "min_passage": MIN_PASSAGE, "clause_chars": [MIN_CLAUSE, MAX_CLAUSE],
-                   "obfuscations": {k: v[1] for k, v in OBFUSCATIONS.items()}, "tables": TABLE_WEIGHTS,
-                   "template_rates": tmpl_p},
+        "params": {
+            "plant_rate": plant_rate,
+            "min_passage": MIN_PASSAGE,
+            "clause_chars": [MIN_CLAUSE, MAX_CLAUSE],
+            "obfuscations": {k: v[1] for k, v in OBFUSCATIONS.items()},
+            "tables": TABLE_WEIGHTS,
+            "template_rates": tmpl_p,
+        },
         "tables": {"seen": list(SEEN_TABLES), "unseen": list(UNSEEN_TABLES)},
         "offsets": "Python str indices into each document's text (== the file's decoded content)",
         "documents": documents,
         "passages": passages,
         "templates": [
-            {"id": t[0], "position": t[1], "text": t[2], "doc_count": len(tmpl_docs.get(t[0], ()))} for t in TEMPLATES
+            {"id": t[0], "position": t[1], "text": t[2], "doc_count": len(tmpl_docs.get(t[0], ()))}
+            for t in TEMPLATES
         ],
         "boilerplate": boilerplate,
         "seconds": None,
@@ -706,9 +855,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1000, help="number of documents (default 1000)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--out", type=Path, required=True, help="output folder (.txt files + truth.json)")
-    ap.add_argument("--plant-rate", type=float, default=0.4, help="planted passages per document (default 0.4)")
-    ap.add_argument("--check", action="store_true", help="verify that ingest leaves every text unchanged")
+    ap.add_argument(
+        "--out", type=Path, required=True, help="output folder (.txt files + truth.json)"
+    )
+    ap.add_argument(
+        "--plant-rate", type=float, default=0.4, help="planted passages per document (default 0.4)"
+    )
+    ap.add_argument(
+        "--check", action="store_true", help="verify that ingest leaves every text unchanged"
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     docs, truth = make_corpus(args.n, seed=args.seed, out=args.out, plant_rate=args.plant_rate)
@@ -718,12 +873,17 @@ def main(argv: list[str] | None = None) -> int:
     for p in truth["passages"]:
         key = p["obfuscation"] + (f":{p['table']}" if p["table"] else "")
         kinds[key] = kinds.get(key, 0) + 1
-    print(f"{len(docs)} documents, {chars:,} chars, {len(truth['passages'])} planted passages, "
-          f"{len(truth['boilerplate'])} template occurrences; {dt:.1f} s (generation {truth['seconds']} s) → {args.out}")
+    print(
+        f"{len(docs)} documents, {chars:,} chars, {len(truth['passages'])} planted passages, "
+        f"{len(truth['boilerplate'])} template occurrences; {dt:.1f} s (generation {truth['seconds']} s) → {args.out}"
+    )
     print("passages by obfuscation:", ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     if args.check:
         bad = check_ingest(docs)
-        print(f"ingest check: {len(bad)} document(s) changed by ingest" + (f": {bad[:5]}" if bad else ""))
+        print(
+            f"ingest check: {len(bad)} document(s) changed by ingest"
+            + (f": {bad[:5]}" if bad else "")
+        )
         return 1 if bad else 0
     return 0
 
@@ -732,7 +892,9 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-def unexplained_overlaps(docs: list[tuple[str, str]], truth: dict[str, Any], *, k: int = MIN_PASSAGE) -> list[dict[str, Any]]:
+def unexplained_overlaps(
+    docs: list[tuple[str, str]], truth: dict[str, Any], *, k: int = MIN_PASSAGE
+) -> list[dict[str, Any]]:
     """Runs of ``k`` characters shared by two documents (after width/punctuation folding) that
     neither a planted passage nor template boilerplate explains — should be empty.
 
@@ -746,7 +908,9 @@ def unexplained_overlaps(docs: list[tuple[str, str]], truth: dict[str, Any], *, 
 
     spans: dict[tuple[str, str], list[tuple[int, int, int, int]]] = {}
     for p in truth["passages"]:
-        spans.setdefault((p["doc_a"], p["doc_b"]), []).append((p["start_a"], p["end_a"], p["start_b"], p["end_b"]))
+        spans.setdefault((p["doc_a"], p["doc_b"]), []).append(
+            (p["start_a"], p["end_a"], p["start_b"], p["end_b"])
+        )
     boiler: dict[str, list[tuple[int, int]]] = {}
     for bp in truth["boilerplate"]:
         boiler.setdefault(bp["doc"], []).append((bp["start"], bp["end"]))
@@ -771,12 +935,17 @@ def unexplained_overlaps(docs: list[tuple[str, str]], truth: dict[str, Any], *, 
             def inside(pairs: list[tuple[int, int, int, int]], p: int, q: int, t: int = 2) -> bool:
                 # t: the sentence-final 。 before a passage is shared by chance
                 return any(
-                    sa - t <= p and p + k <= ea + t and sb - t <= q and q + k <= eb + t for sa, ea, sb, eb in pairs
+                    sa - t <= p and p + k <= ea + t and sb - t <= q and q + k <= eb + t
+                    for sa, ea, sb, eb in pairs
                 )
 
             if inside(spans.get((x, y), []), j, i) or inside(spans.get((y, x), []), i, j):
                 continue
-            if any(s < j + k and j < e for s, e in boiler.get(x, ())) and any(s < i + k and i < e for s, e in boiler.get(y, ())):
+            if any(s < j + k and j < e for s, e in boiler.get(x, ())) and any(
+                s < i + k and i < e for s, e in boiler.get(y, ())
+            ):
                 continue
-            out.append({"doc_x": x, "start_x": j, "doc_y": y, "start_y": i, "text": text[i : i + k]})
+            out.append(
+                {"doc_x": x, "start_x": j, "doc_y": y, "start_y": i, "text": text[i : i + k]}
+            )
     return out

@@ -50,7 +50,11 @@ def test_seed_placeholders_watermark_and_site_text(seed_docs):
     assert "二零__年" in {r.text for r in res["篇10"]}
     assert {"xx周"} <= {r.text for r in res["篇11"]}
     (wm,) = [r for r in res["篇9"] if r.kind == "watermark"]
-    assert wm.text == "专业好文档为您倾心整理,谢谢使用" and wm.source_start == 10828 and wm.start == wm.end
+    assert (
+        wm.text == "专业好文档为您倾心整理,谢谢使用"
+        and wm.source_start == 10828
+        and wm.start == wm.end
+    )
     assert ("site_text", "一键复制全文保存为WORD") in {(r.kind, r.text) for r in res["篇14"]}
     assert sum(r.text.startswith("__") for r in res["篇13"]) >= 15
     # 篇6 is written out in full: no residue at all
@@ -67,7 +71,9 @@ def test_dev_residue(dev):
     assert "202x年" in texts("gov_202x_anon_city_postdisaster")
     assert {"x镇", "x届"} <= texts("report_fulian_congress_01")
     assert "第1 页共 3页" in texts("summary_community_02")
-    assert any(t.startswith("http://bx2200.com/") for t in texts("gov_2022_suzhou_wuzhong_fragments"))
+    assert any(
+        t.startswith("http://bx2200.com/") for t in texts("gov_2022_suzhou_wuzhong_fragments")
+    )
     assert any("由会员分享" in t for t in texts("summary_govinfo_05"))
     assert "下面是小编给大家整理的" in texts("summary_community_04")
     # complete national reports carry none
@@ -93,5 +99,10 @@ def test_plain_text_patterns_and_non_placeholders():
     with pytest.raises(TypeError):
         find_residue(42)  # type: ignore[arg-type]
     assert find_residue("20xx")[0].to_dict() == {
-        "kind": "placeholder", "start": 0, "end": 4, "text": "20xx", "source_start": None, "reason": "year",
+        "kind": "placeholder",
+        "start": 0,
+        "end": 4,
+        "text": "20xx",
+        "source_start": None,
+        "reason": "year",
     }

@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def seed_docs():
     """The 14 seed reports, ingest only (the stages are not needed here)."""
     return summarykit.load(ROOT / "corpora" / "seed", stages=(), progress=False)
+
+
 SPUN_SEED = {"篇2", "篇5", "篇11"}
 
 
@@ -36,7 +38,7 @@ def test_seed_spun_reports_score_highest(seed_scores):
 
 
 def test_seed_evidence_slices_back_and_names_the_original(seed_scores):
-    for (doc, r) in seed_scores.values():
+    for doc, r in seed_scores.values():
         assert isinstance(r, SpinResult) and r.chars == len(doc.text) and r.count == len(r.evidence)
         for e in r.evidence:
             assert isinstance(e, SpinEvidence)

@@ -42,7 +42,10 @@ def test_deterministic_and_sized(corpus):
     docs, truth = corpus
     again_docs, again_truth = make_synth.make_corpus(300, seed=5)
     assert docs == again_docs
-    assert truth["passages"] == again_truth["passages"] and truth["boilerplate"] == again_truth["boilerplate"]
+    assert (
+        truth["passages"] == again_truth["passages"]
+        and truth["boilerplate"] == again_truth["boilerplate"]
+    )
     assert len(docs) == 300 and len({d for d, _ in docs}) == 300
     assert make_synth.make_corpus(300, seed=6)[0] != docs
     assert len(truth["passages"]) == 120
@@ -68,7 +71,11 @@ def test_passages_slice_and_match_their_obfuscation(corpus):
         elif p["obfuscation"] == "edit":
             assert a != b and p["edits"] >= 1 and p["kind"] == "near"
         else:
-            assert p["kind"] == "spun" and p["table"] and sum(s["count"] for s in p["substitutions"]) >= 2
+            assert (
+                p["kind"] == "spun"
+                and p["table"]
+                and sum(s["count"] for s in p["substitutions"]) >= 2
+            )
             for s in p["substitutions"]:
                 assert (s["from"], s["to"]) in _table(p["table"])
                 assert s["from"] in a and s["to"] in b
@@ -79,7 +86,9 @@ def test_passages_slice_and_match_their_obfuscation(corpus):
     for doc_id, ss in spans.items():  # passages of one document never overlap
         ss.sort()
         assert all(x[1] <= y[0] for x, y in itertools.pairwise(ss)), doc_id
-    assert {p["table"] for p in truth["passages"] if p["kind"] == "spun"} & set(make_synth.UNSEEN_TABLES)
+    assert {p["table"] for p in truth["passages"] if p["kind"] == "spun"} & set(
+        make_synth.UNSEEN_TABLES
+    )
     assert any(p["adjacent_to"] is not None for p in truth["passages"])
 
 
@@ -111,6 +120,8 @@ def test_ingest_leaves_text_unchanged_so_offsets_hold(corpus, tmp_path):
     assert [(d.id, d.text) for d in loaded] == sub
     out = tmp_path / "synth"
     d2, t2 = make_synth.make_corpus(40, seed=9, out=out)
-    assert json.loads((out / "truth.json").read_text(encoding="utf-8"))["passages"] == t2["passages"]
+    assert (
+        json.loads((out / "truth.json").read_text(encoding="utf-8"))["passages"] == t2["passages"]
+    )
     from_files = summarykit.load(out, stages=(), progress=False)
     assert [(d.id, d.text, d.removed) for d in from_files] == [(i, t, ()) for i, t in d2]

@@ -43,17 +43,23 @@ def main() -> int:
             if source[start:end] != p[f"text_{side}"]:
                 problems.append(f"passage {i} side {side}: source slice differs from text_{side}")
             if end - start < gold["min_chars"]:
-                problems.append(f"passage {i} side {side}: {end - start} < {gold['min_chars']} chars")
+                problems.append(
+                    f"passage {i} side {side}: {end - start} < {gold['min_chars']} chars"
+                )
             ts, te = doc.from_source_offset(start), doc.from_source_offset(end)
             if ts is None or te is None or doc.text[ts:te] != source[start:end]:
-                problems.append(f"passage {i} side {side}: not a clean span of {name}'s Document.text")
+                problems.append(
+                    f"passage {i} side {side}: not a clean span of {name}'s Document.text"
+                )
             overlap = covered[name] & set(range(start, end))
             if overlap:
                 problems.append(f"passage {i} side {side}: overlaps another passage of {name}")
             covered[name].update(range(start, end))
         for s in p["substitutions"]:
             if p["text_a"].count(s["from"]) < s["count"] or p["text_b"].count(s["to"]) < s["count"]:
-                problems.append(f"passage {i}: substitution {s} not found {s['count']}x in its spans")
+                problems.append(
+                    f"passage {i}: substitution {s} not found {s['count']}x in its spans"
+                )
         if p["kind"] == "spun" and not p["substitutions"]:
             problems.append(f"passage {i}: spun passage without substitutions")
         if p["kind"] == "verbatim" and p["text_a"] != p["text_b"]:
@@ -69,7 +75,9 @@ def main() -> int:
         n, k = len(doc.text), len(covered[name])
         rec = gold["documents"].get(name, {})
         if rec.get("copied_chars") != k or rec.get("text_chars") != n:
-            problems.append(f"{name}: documents entry says {rec.get('copied_chars')}/{rec.get('text_chars')}, spans give {k}/{n}")
+            problems.append(
+                f"{name}: documents entry says {rec.get('copied_chars')}/{rec.get('text_chars')}, spans give {k}/{n}"
+            )
         print(f"{name:<6} {n:>6} {k:>7}  {k / n:6.1%}")
 
     for t in gold.get("template", []):
@@ -82,8 +90,10 @@ def main() -> int:
     kinds: dict[str, int] = {}
     for p in gold["passages"]:
         kinds[p["kind"]] = kinds.get(p["kind"], 0) + 1
-    print(f"\n{len(gold['passages'])} passages {kinds}; {len(gold.get('template', []))} template formulas; "
-          f"{len(gold.get('excluded', []))} excluded candidates")
+    print(
+        f"\n{len(gold['passages'])} passages {kinds}; {len(gold.get('template', []))} template formulas; "
+        f"{len(gold.get('excluded', []))} excluded candidates"
+    )
     for msg in problems:
         print("PROBLEM:", msg, file=sys.stderr)
     return 1 if problems else 0

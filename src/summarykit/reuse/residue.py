@@ -34,11 +34,15 @@ ResidueKind = Literal["placeholder", "watermark", "site_text"]
 
 _UNIT = "年月日号时人名户个次期届周件元万亿岁批项家所村镇乡区县市省州街道社区组队片座条"
 # A year with blanks: 20xx年 20__年 202x 20×× 二零__年 二〇xx年 (the 年 is taken when present).
-RE_YEAR = re.compile(r"(?<![\dA-Za-z])(?:(?:19|20)\d?|二[零〇○0])[xX×＊*_＿]{1,3}(?:年度?)?(?![A-Za-z])")
+RE_YEAR = re.compile(
+    r"(?<![\dA-Za-z])(?:(?:19|20)\d?|二[零〇○0])[xX×＊*_＿]{1,3}(?:年度?)?(?![A-Za-z])"
+)
 # Blanks: __镇 _村 ____元 (with the unit after them when there is one)
 RE_BLANK = re.compile(rf"[_＿]+[{_UNIT}]?")
 # Letters standing for a name or number: XX区 xx周年 X亿元 XXX思想 ××市 (not X光, X射线, XP …)
-RE_LETTERS = re.compile(rf"(?<![A-Za-z])(?:[xX]{{1,4}}|[×ⅹＸｘ]{{1,4}})(?![A-Za-z光射线型])[{_UNIT}]?")
+RE_LETTERS = re.compile(
+    rf"(?<![A-Za-z])(?:[xX]{{1,4}}|[×ⅹＸｘ]{{1,4}})(?![A-Za-z光射线型])[{_UNIT}]?"
+)
 RE_MASK = re.compile(r"(?<![*＊])(?:[*＊]{2,}|(?<=[\u4e00-\u9fff])[*＊](?=[\u4e00-\u9fff]))")
 RE_SOMEONE = re.compile(r"某某+")
 RE_EMPTY_QUOTES = re.compile(r"“\s*”|《\s*》|「\s*」")

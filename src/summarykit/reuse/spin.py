@@ -91,13 +91,19 @@ class SpinLexicon:
 
     @classmethod
     def from_rows(
-        cls, pairs: list[tuple[str, str]], rows: list[tuple[str, str, str]], *, source: str = "<rows>"
+        cls,
+        pairs: list[tuple[str, str]],
+        rows: list[tuple[str, str, str]],
+        *,
+        source: str = "<rows>",
     ) -> SpinLexicon:
         """Build from ``(original, spun)`` pairs and ``(word, side, regex)`` collocation rows."""
         groups: dict[str, dict[str, list[str]]] = {"R": {}, "L": {}, "okR": {}, "okL": {}}
         for word, side, rx in rows:
             if side not in groups:
-                raise ValueError(f"{source}: side must be R, L, okR or okL, got {side!r} for {word!r}")
+                raise ValueError(
+                    f"{source}: side must be R, L, okR or okL, got {side!r} for {word!r}"
+                )
             try:
                 re.compile(rx)
             except re.error as exc:
@@ -116,8 +122,12 @@ class SpinLexicon:
         if not originals:
             words = re.compile(r"(?!x)x")
         else:
-            words = re.compile("|".join(re.escape(w) for w in sorted(originals, key=lambda w: (-len(w), w))))
-        return cls({s: tuple(o) for s, o in originals.items()}, right, left, ok_right, ok_left, words)
+            words = re.compile(
+                "|".join(re.escape(w) for w in sorted(originals, key=lambda w: (-len(w), w)))
+            )
+        return cls(
+            {s: tuple(o) for s, o in originals.items()}, right, left, ok_right, ok_left, words
+        )
 
 
 @functools.cache
@@ -189,7 +199,11 @@ def spin_score(doc: Document | str, *, lexicon: SpinLexicon | None = None) -> Sp
                 hit = (o, "R", i, mr.end(), mr.group())
                 break
             left = lex.left.get(o)
-            if left is not None and (ml := left.search(text, max(0, p - _WINDOW), p)) and ml.start() < p:
+            if (
+                left is not None
+                and (ml := left.search(text, max(0, p - _WINDOW), p))
+                and ml.start() < p
+            ):
                 hit = (o, "L", ml.start(), j, ml.group())
                 break
         if hit is None or not _is_word(text, i, j):
