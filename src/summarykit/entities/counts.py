@@ -37,6 +37,7 @@ def _pattern() -> re.Pattern[str]:
     num = (
         r"(?:"
         r"[0-9]*(?:[_＿]+|(?<![A-Za-z])[xXｘＸ×]{1,4}(?![A-Za-z]))[0-9]*"  # placeholder digits
+        r"(?:[.．](?:[_＿]+|[xXｘＸ×]{1,4}|[0-9]+)(?![A-Za-z]))?[十百千万亿]{0,2}"  # X.X亿
         r"|\*{2,}"
         rf"|(?<![0-9０-９A-Za-z.．]){AR_NUM}"  # Arabic
         rf"|[数几][十百千万亿]+|[{_CN}]+几[十百千万]?|上[百千万亿]"  # 数十 · 几百 · 十几 · 上亿
@@ -219,7 +220,9 @@ def find_counts(text: str) -> list[Cand]:
             elif pre in ("约", "大约") or post == "左右":
                 rng = approx_range(value, "about")
         if label == "PERCENT":
-            fields["unit"] = "百分点" if unit_raw.endswith("百分点") else "%"
+            fields["unit"] = "百分点" if unit_raw.endswith("百分点") else ("成" if unit_raw == "成" else "%")
+        if not approx and re.search(r"(?:超过|超出|超|过|突破|逾|高于|多于)$", text[max(0, start - 2) : start]):
+            approx = True  # 超300亿元 · 突破1万人: at least that much (the verb stays outside the span)
         fields.update(value=value, approx=approx, placeholder=placeholder, range=rng)
         out.append(Cand(label, start, end, 50, fields))
     return out

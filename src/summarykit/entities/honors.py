@@ -49,12 +49,10 @@ def _titles_re() -> re.Pattern[str]:
     return re.compile(lexicon_pattern("ent_honor_titles.txt"))
 
 
-@functools.cache
-def _provinces() -> frozenset[str]:
-    return frozenset(list(lexicon("ent_places.txt"))[:0]) | frozenset(
-        "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 "
-        "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split()
-    )
+_PROVINCES = frozenset(
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 "
+    "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split()
+)
 
 
 def level_of(words: str) -> str | None:
@@ -68,10 +66,19 @@ def level_of(words: str) -> str | None:
                 best = (i + len(word), level)
     if best:
         return best[1]
-    for p in _provinces():
+    for p in _PROVINCES:
         if w.endswith(p):
             return "provincial"
     return None
+
+
+def _first_level(words: str) -> str | None:
+    """The highest level named in ``words`` (国家、省 → national)."""
+    best = None
+    for word, level in _LEVEL_WORDS:
+        if len(word) >= 1 and word in words and (best is None or _LEVEL_RANK[level] > _LEVEL_RANK[best]):
+            best = level
+    return best
 
 
 def _level_inside(name: str) -> str | None:
@@ -131,10 +138,29 @@ def find_honors(text: str) -> list[Cand]:
         items = _series(text, i, gap_end, clause_end)
         if not items:
             # unquoted: 被评为全国三八红旗手 · 评出了好儿媳两名 · 获评省级信创先导区
-            m = re.compile(rf"[\u4e00-\u9fff_＿]{{2,16}}?{_HONOR_END}").match(text, i)
-            if m and not re.search(r"[，。；、]", m.group()):
+            if re.match(r"奖|金|得|取|悉|益|救|批|准|利|胜", text[cue_end : cue_end + 1]) and cm.group() == "获":
+                continue
+            m = re.compile(rf"[\u4e00-\u9fff_＿、]{{0,16}}?{_HONOR_END}").match(text, i)
+            if m and not re.search(r"[，。；的]", m.group()):
                 s, e = m.span()
-                lvl = _level_inside(m.group()) or (_org_level(awarded_by) if awarded_by else None) or "unknown"
+                # 苏州首个省级信创先导区 → 省级信创先导区 · 国家、省乡村旅游重点村 → 乡村旅游重点村
+                lv = re.search(r"(?:全国|国家级|省级|市级|县级|区级)(?=[^、]*$)", m.group())
+                if lv:
+                    s = s + lv.start()
+                cut = m.group().rfind("、")
+                if cut >= 0 and s < m.start() + cut + 1:
+                    head = text[s : m.start() + cut + 1]
+                    s = m.start() + cut + 1
+                    while s < e and text[s] in "国家省市县区级":
+                        s += 1
+                    level_hint = level_of(head.replace("、", "")) or level_of(head)
+                else:
+                    level_hint = None
+                if e - s < 2:
+                    continue
+                lvl = _level_inside(text[s:e]) or level_hint or _first_level(text[i:s]) or (
+                    _org_level(awarded_by) if awarded_by else None
+                ) or "unknown"
                 if s not in seen:
                     seen.add(s)
                     out.append(_cand(text, s, e, lvl, awarded_by, prio=85))
@@ -162,6 +188,14 @@ def find_honors(text: str) -> list[Cand]:
         before = text[max(0, m.start() - 6) : m.start()]
         lvl = _level_inside(m.group(1)) or level_of(before) or "unknown"
         out.append(_cand(text, s, e, lvl, None, prio=96))
+    # a series item without quotes: …”称号、__市__年度先进维权工作站称号
+    for m in re.finditer(r"(?<=称号[、，,])([^、，,；;。“”\"《》\s]{2,24}?)(?:荣誉)?称号", text):
+        s, e = m.span(1)
+        if s in seen:
+            continue
+        seen.add(s)
+        lvl = _level_inside(m.group(1)) or level_of(m.group(1)[:3]) or "unknown"
+        out.append(_cand(text, s, e, lvl, None, prio=96))
     # honorific titles at a commendation: 好媳妇、好婆婆表彰大会 · 受表彰的好媳妇
     for m in _titles_re().finditer(text):
         s, e = m.span()
@@ -170,12 +204,24 @@ def find_honors(text: str) -> list[Cand]:
         a = _clause_start(text, s)
         b = _clause_end(text, e)
         clause = text[a:b]
-        if not re.search(r"表彰|颁奖|评选|获奖|授予|命名|称号|评出|评为", clause):
+        if not re.search(r"表彰|颁奖|获奖|授予|命名|称号|评出|评为", clause):
             continue
-        if re.match(r"[\u4e00-\u9fff]", text[e : e + 1]) and not re.match(r"表彰|颁奖|评选|等|代表|称号", text[e : e + 2]):
+        if re.match(r"[\u4e00-\u9fff]", text[e : e + 1]) and not re.match(r"表彰|颁奖|评选|等|代表|称号|[和及与]", text[e : e + 2]):
             continue
+        before = text[a:s]
+        if sum(before.count(q) for q in "“\"") % 2 == 1 and before.count("“") > before.count("”"):
+            continue  # inside a quoted phrase: "我心中的好妈妈"
         seen.add(s)
         out.append(_cand(text, s, e, _level_inside(m.group()) or "unknown", None, prio=84))
+        # the rest of the list: 三八红旗手、巾帼建功标兵和三学三比能手等
+        k = e
+        while True:
+            nm = re.compile(rf"[、和及与]([\u4e00-\u9fff]{{2,10}}?{_HONOR_END})(?=[、和及与等])").match(text, k)
+            if not nm or nm.start(1) in seen:
+                break
+            seen.add(nm.start(1))
+            out.append(_cand(text, nm.start(1), nm.end(1), "unknown", None, prio=84))
+            k = nm.end(1)
     _ = n
     return out
 

@@ -33,6 +33,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return title, suffix, bare
 
 
+_BARE_RULE = re.compile(
+    r"(?:贯彻落实|贯彻执行|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|严格执行|严格落实|认真落实|认真执行)"
+    r"(?P<name>[\u4e00-\u9fff]{4,18}?(?:条例|规定|实施细则|管理办法|暂行办法))"
+)
 _VERB_BEFORE = re.compile(rf"(?:{_DOC_VERBS})[了过着]?(?:[新的]|[^，。；！？\n]{{0,6}}?)$")
 
 
@@ -57,6 +61,13 @@ def find_laws(text: str) -> list[Cand]:
         if not is_law or _NOT_LAW_TITLE.search(name) and not suffix.search(name):
             continue
         out.append(Cand("LAW", s, e, 95, {"placeholder": has_placeholder(name)}))
+    # bare regulation names after a verb that applies them: 落实重大行政决策程序规定 ·
+    # 根据云南省政府信息公开规定 · 认真落实中央八项规定
+    for m in _BARE_RULE.finditer(text):
+        name = m.group("name")
+        if re.match(r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)", name):
+            continue
+        out.append(Cand("LAW", m.start("name"), m.end("name"), 78, {"placeholder": has_placeholder(name)}))
     for m in bare.finditer(text):
         s, e = m.span()
         # inside 《》 already handled; skip words that merely end in a law name (方法, 办法 are

@@ -186,6 +186,10 @@ def _value_equal(label: str, p: dict[str, Any], g: dict[str, Any]) -> bool:
         return all(p.get(k) == g.get(k) for k in ("year", "month", "day")) and bool(
             p.get("placeholder")
         ) == bool(g.get("placeholder"))
+    if label == "HONOR":
+        return (p.get("level") or "unknown") == (g.get("level") or "unknown") and p.get("awarded_by") == g.get(
+            "awarded_by"
+        )
     return True
 
 
@@ -296,7 +300,7 @@ def evaluate_entities(
         split_tally[split].add(preds, golds)
         for p, g in matched:
             lab = g["label"]
-            if lab in NUMERIC or lab == "DATE":
+            if lab in NUMERIC or lab in ("DATE", "HONOR"):
                 value_n[lab] += 1
                 if _value_equal(lab, p, g):
                     value_ok[lab] += 1
@@ -334,7 +338,9 @@ def evaluate_entities(
         "overall": ours.row(ENTITY_LABELS),
         "splits": {sp: {"labels": {lab: t.row([lab]) for lab in ENTITY_LABELS}, "overall": t.row(ENTITY_LABELS)}
                    for sp, t in sorted(split_tally.items())},  # fmt: skip
-        "value_accuracy": {lab: (value_ok[lab] / value_n[lab] if value_n[lab] else None) for lab in (*NUMERIC, "DATE")},
+        "value_accuracy": {
+            lab: (value_ok[lab] / value_n[lab] if value_n[lab] else None) for lab in (*NUMERIC, "DATE", "HONOR")
+        },
         "value_n": dict(value_n),
         "number_value_accuracy": _ratio(sum(value_ok[x] for x in NUMERIC), sum(value_n[x] for x in NUMERIC)),
         "date_value_accuracy": _ratio(value_ok["DATE"], value_n["DATE"]),
@@ -392,6 +398,9 @@ def format_report(r: dict[str, Any]) -> str:
         lines.append(f"number value accuracy on {n} exact matches: summarykit {nv:.3f}   cn2an-on-spans {cv:.3f}")
     if r["date_value_accuracy"] is not None:
         lines.append(f"date value accuracy on {r['value_n'].get('DATE', 0)} exact matches: {r['date_value_accuracy']:.3f}")
+    if r["value_accuracy"].get("HONOR") is not None:
+        lines.append(f"honor level + awarded_by accuracy on {r['value_n'].get('HONOR', 0)} exact matches: "
+                     f"{r['value_accuracy']['HONOR']:.3f}")  # fmt: skip
     lines.append(f"invented date parts on placeholder dates: {r['invented_date_parts']}")
     if any(r.get("gold_in_removed_text", {}).values()):
         lines.append("gold entities in text ingest removed (not scored): "
@@ -427,7 +436,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.errors != "ALL" and e["label"] != args.errors:
                 continue
             if e["kind"] == "value":
-                keys = ("value", "unit", "year", "month", "day", "placeholder", "relative", "festival")
+                keys = ("value", "unit", "year", "month", "day", "placeholder", "relative", "festival", "level",
+                        "awarded_by")  # fmt: skip
                 diff = {k: (e["pred"].get(k), e["gold"].get(k)) for k in keys if e["pred"].get(k) != e["gold"].get(k)}
                 print(f"value {e['label']:<7} {e['file']}:{e['start']} {e['text']!r} pred/gold {diff}")
             else:
