@@ -556,6 +556,21 @@ def test_marker_slip_and_empty_section() -> None:
     assert ("empty_section", text.index("第二,")) in got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of one-line items
+        "存在的问题:\n\n1、村容不整洁、环境卫生差;\n\n2、村集体经济薄弱;\n\n3、观念落后;\n\n4、道路设施落后。\n\n针对存在的问题,开展以下工作。",
+        # an inline enumeration of short items
+        "运动大体上可以分为三派：1．民主主义运动；2．基尔特社会主义；3．无政府主义运动。这三派各有主张。",
+        # a heading cut off by the end of an excerpt
+        "一、领导重视\n\n内容很多。\n\n二、分片座谈,回顾工作",
+    ],
+)
+def test_no_empty_section_false_alarms(text: str) -> None:
+    assert "empty_section" not in kinds(text)
+
+
 def test_marker_slip_cn_dun() -> None:
     text = "一、甲\n内容。\n二、乙\n内容。三, 丙\n内容。"
     assert ("marker_slip", text.index("三,")) in {(a.kind, a.start) for a in find_sections(text)[1]}

@@ -80,44 +80,54 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], tuple[Anomaly, ...]]:
 _NOT_BODY = set(" \t\r\n\u3000\xa0\u200b\ufeff。！？!?；;：:，,、.．")
 
 
+def _at_line_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u3000\xa0*#":
+        i -= 1
+    return i < 0 or text[i] in "\n\r\u2028\u2029"
+
+
 def _empty_sections(text: str, sections: list[Section]) -> list[Anomaly]:
-    """A heading with no body, among siblings that have one (a list of one-sentence items
-    is not a list of empty sections; run-in ``一是`` items are their own body)."""
+    """Headings on a line of their own with no body, between sibling headings that have one.
+
+    A list of one-sentence items is not a list of empty sections, run-in ``一是`` items and
+    inline enumerations are their own body, and a section cut off by the end of an excerpt
+    is not empty.
+    """
     out = []
     has_body: list[bool] = []
     for s in sections:
         body = text[s.heading_end : s.end]
-        has_body.append(
-            bool(s.children) or not (len(body) < 8 and all(ch in _NOT_BODY for ch in body))
-        )
-    siblings: dict[int | None, list[int]] = {}
+        empty = len(body) < 8 and all(ch in _NOT_BODY for ch in body)
+        has_body.append(bool(s.children) or not empty)
+    siblings: dict[tuple[int | None, str], list[int]] = {}
+    rank: list[int] = []  # position of each section among its same-scheme siblings
     for i, s in enumerate(sections):
-        siblings.setdefault(s.parent, []).append(i)
+        group = siblings.setdefault((s.parent, s.scheme), [])
+        rank.append(len(group))
+        group.append(i)
+    text_end = len(text.rstrip())
     for i, s in enumerate(sections):
-        if has_body[i] or s.scheme in ("shi", "ordinal_word"):
+        if (
+            has_body[i]
+            or s.scheme in ("shi", "ordinal_word")
+            or not _at_line_start(text, s.marker_start)
+        ):
             continue
+        if s.end >= text_end:
+            continue  # the excerpt stops here
         if not s.heading:
-            out.append(
-                Anomaly(
-                    "empty_heading",
-                    s.marker_start,
-                    f"{s.marker} has neither heading nor body",
-                    s.end,
-                )
-            )
+            detail = f"{s.marker} has neither heading nor body"
+            out.append(Anomaly("empty_heading", s.marker_start, detail, s.end))
             continue
         if len(s.heading) > 30:
             continue  # a one-sentence item is its own content, not a bare heading
-        sibs = [j for j in siblings[s.parent] if sections[j].scheme == s.scheme and j != i]
-        if any(has_body[j] for j in sibs):
-            out.append(
-                Anomaly(
-                    "empty_section",
-                    s.marker_start,
-                    f"{s.marker}{s.heading[:20]} has no body",
-                    s.end,
-                )
-            )
+        sibs = siblings[(s.parent, s.scheme)]
+        k = rank[i]
+        neighbours = sibs[max(0, k - 1) : k] + sibs[k + 1 : k + 2]
+        if neighbours and all(has_body[j] for j in neighbours):
+            detail = f"{s.marker}{s.heading[:20]} has no body"
+            out.append(Anomaly("empty_section", s.marker_start, detail, s.end))
     return out
 
 
