@@ -350,6 +350,17 @@ def test_block_table_of_contents_with_page_numbers() -> None:
     assert outline(text) == [("一、", 1, "加强组织领导"), ("二、", 1, "健全工作机制")]
 
 
+def test_table_of_contents_with_dot_leaders() -> None:
+    text = "目录\n一、工作回顾……………1\n二、存在问题……………3\n三、下步打算……………5\n一、工作回顾\n内容很多。\n二、存在问题\n内容。\n三、下步打算\n内容。"
+    sections, _ = find_sections(text)
+    assert [(s.marker, s.heading) for s in sections] == [
+        ("一、", "工作回顾"),
+        ("二、", "存在问题"),
+        ("三、", "下步打算"),
+    ]
+    assert sections[0].marker_start == text.index("一、工作回顾\n")
+
+
 def test_block_table_of_contents_repeated_as_headings() -> None:
     text = "目录\n一、工作回顾\n二、存在问题\n三、下步打算\n\n一、工作回顾\n内容很多。\n二、存在问题\n内容。\n三、下步打算\n内容。"
     sections, _ = find_sections(text)

@@ -83,7 +83,8 @@ DEFAULT_CONFIRM_WINDOW = 3000
 DUPLICATE_WINDOW = 30000
 
 _STRIP_RE = re.compile(r"[\s\u3000\xa0]+")
-_PAGE_NO_RE = re.compile(r"[ \t\u3000.…·．_\-]*\d{1,4}[ \t\u3000]*(?:\n|$)")
+# a TOC line ends in a page number after spaces or dot leaders: "工作回顾 2", "工作回顾……3"
+_PAGE_NO_RE = re.compile(r"(?:[ \t\u3000]+|[.…·．_\-]{2,}[ \t\u3000]*)\d{1,4}[ \t\u3000]*$")
 _CLOSING_RE = re.compile(
     r"\n[ \t\u3000\xa0]*(?:总之|总而言之|综上所述|总的来[看说讲]|回顾[^\n，,。]{0,12}(?:工作|以来|来)|"
     r"过去的一年|一年来|半年来|各位代表|同志们|在新的一年|新的一年|展望未来)"
@@ -198,12 +199,12 @@ def _drop_toc_and_duplicates(
     # (b) page-numbered TOC lines: "1.2022年度太慈镇政务公开工作总结 2"
     page_line = [False] * len(cands)
     for i, c in enumerate(cands):
-        if (
-            c.cls == "L"
-            and c.heading_end > c.heading_start
-            and _PAGE_NO_RE.match(text, c.heading_end)
-        ):
-            page_line[i] = True
+        if c.cls == "L" and c.heading_end > c.heading_start:
+            line_end = lines.line_end(c.heading_start)
+            if line_end - c.heading_start <= 120 and _PAGE_NO_RE.search(
+                text, c.heading_start, line_end
+            ):
+                page_line[i] = True
     for i in range(len(cands)):
         if page_line[i]:
             prev_ok = i > 0 and page_line[i - 1] and cands[i - 1].scheme == cands[i].scheme
