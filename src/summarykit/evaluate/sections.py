@@ -212,11 +212,14 @@ def main(paths: Sequence[str] = (), *, verbose: bool = False, as_json: bool = Fa
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
         print(f"summarykit evaluate sections: {exc}", file=sys.stderr)
         return 2
-    if as_json:
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        print(format_report(result, verbose=verbose))
+    try:
+        if as_json:
+            json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            print(format_report(result, verbose=verbose))
+    except BrokenPipeError:  # `… --json | head`
+        pass
     return 0
 
 
