@@ -26,7 +26,7 @@ from ._words import FUNCTION_CHARS, is_placeholder_token, is_stop, is_word, stop
 
 _HAN = "\u4e00-\u9fff"
 # characters that never end (or sit inside) a name: verbs and particles right after names
-_NOT_NAME_CHAR = FUNCTION_CHARS | frozenset("说讲做作任来去被让给主获荣同就已曾现将正也")
+_NOT_NAME_CHAR = frozenset("的了在和与及或等是为把被将从到向对于以并而且也还都就又再所说讲做作任来去让给主获荣同已曾现正个名位次号届其各每该本我这那")
 
 
 @functools.cache
@@ -45,53 +45,49 @@ def _role_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(_roles())})")
 
 
-_AFTER_CUES = (
-    "同志", "家庭", "等", "荣获", "获得", "被评为", "被授予", "当选", "担任", "任", "为", "就是", "主持",
-    "老师", "女士", "先生", "书记", "主任", "一家", "夫妇", "在", "和", "与", "及", "、", ",", "，", "的",
-)
+_FUNCTION_SURNAMES = frozenset("和向任包于从对为将把被以与及同由在但就也还都又再所之其各每该本我这那是有无不非可能会要应让使给请")
+_AFTER_ONLY_ROLES = frozenset("同志 女士 先生 代表 志愿者 执委 委员".split())
+_LIST_CUES = ("分别是", "分别为", "分别有", "包括", "是", "有", "如", "为", "：", ":")
 
 
-def _boundary_after(text: str, i: int) -> bool:
-    """Whether a name may end right before ``text[i]``."""
-    if i >= len(text):
-        return True
-    ch = text[i]
-    if not ("\u4e00" <= ch <= "\u9fff"):
-        return True
-    if ch in FUNCTION_CHARS or ch in _NOT_NAME_CHAR:
-        return True
-    stops = stopwords()
-    roles = _roles()
-    for k in (4, 3, 2):
-        w = text[i : i + k]
-        if w in stops or w in roles:
-            return True
-    return text[i] in stops
+def _common(w: str) -> bool:
+    from ._words import vocab
+
+    return vocab().get(w, 0) >= 100
 
 
-def name_at(text: str, i: int, *, need_boundary: bool = True) -> int | None:
-    """End of a person name starting at ``i`` (surname + 1–2 characters), or ``None``."""
+def _name_ok(text: str, i: int, e: int, sur: int) -> bool:
+    name = text[i:e]
+    if not all("\u4e00" <= c <= "\u9fff" for c in name):
+        return False
+    if any(c in _NOT_NAME_CHAR for c in name[sur:]):
+        return False
+    # ordinary words are not names: 安全 · 计算机 · 文化
+    return not (_common(name) or _common(name[:2]))
+
+
+def name_at(text: str, i: int, *, end: int | None = None) -> int | None:
+    """End of a person name starting at ``i`` (surname + 1–2 characters), or ``None``.
+
+    Three characters unless the third starts a word of its own (卢英同志 · 陆超在会上 ·
+    宋刚、); with ``end`` given, only a name ending exactly there."""
     singles, doubles = _surnames()
     if text[i : i + 2] in doubles:
         sur = 2
-    elif text[i : i + 1] in singles:
+    elif text[i : i + 1] in singles and text[i] not in _FUNCTION_SURNAMES:
         sur = 1
     else:
         return None
     for given in (2, 1):
         e = i + sur + given
-        if e > len(text):
+        if e > len(text) or (end is not None and e != end):
             continue
-        name = text[i:e]
-        if not all("\u4e00" <= c <= "\u9fff" for c in name):
+        if not _name_ok(text, i, e, sur):
             continue
-        if any(c in _NOT_NAME_CHAR for c in name[sur:]):
-            continue
-        if need_boundary and not _boundary_after(text, e):
-            continue
-        # a dictionary word at the start is an ordinary word, not a name: 安全, 文化, 方向
-        if is_word(name[:2]) and not is_word(name) or is_word(name) and len(name) == 2:
-            continue
+        if given == 2 and end is None:
+            nxt = text[e - 1 : e + 1]  # the last character and the next one
+            if _common(nxt) or nxt in stopwords() or nxt in _roles() or text[e - 1] in _NOT_NAME_CHAR:
+                continue
         return e
     return None
 
@@ -101,16 +97,21 @@ def _famous_re() -> re.Pattern[str]:
     return re.compile(alternation(lexicon("ent_persons.txt")))
 
 
-_LIST_CUE = re.compile(r"(?:分别是|分别为|分别有|有|如|是|包括|代表|同志|：|:)$")
 _CONTEXT_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十]+岁|[村组家镇乡户])的$")
-_NAME_LIST = re.compile(rf"[{_HAN}]{{2,4}}(?:[、,，][{_HAN}]{{2,4}})+")
+_SEP = "、,，"
+
+
+def _clause_of(text: str, i: int) -> int:
+    k = max(text.rfind(c, 0, i) for c in "。；;！？!?\n")
+    return k + 1
 
 
 def find_people(text: str) -> list[Cand]:
     found: dict[int, int] = {}
-    roles = _role_re()
     # 1. after a role: 副镇长李娟华 · 党委书记宋刚、副书记陆超
-    for m in roles.finditer(text):
+    for m in _role_re().finditer(text):
+        if m.group() in _AFTER_ONLY_ROLES:
+            continue
         i = m.end()
         e = name_at(text, i)
         if e is not None:
@@ -121,16 +122,17 @@ def find_people(text: str) -> list[Cand]:
         for start in (j - 3, j - 2, j - 4):
             if start < 0:
                 continue
-            e = name_at(text, start, need_boundary=False)
-            if e == j:
-                before = text[start - 1] if start else ""
-                if before and "\u4e00" <= before <= "\u9fff" and not (
-                    before in FUNCTION_CHARS or _ends_role(text, start) or is_stop(text[max(0, start - 2) : start])
-                    or before in "村组区镇乡长记席任员"
-                ):
-                    continue
-                found.setdefault(start, e)
-                break
+            e = name_at(text, start, end=j)
+            if e != j:
+                continue
+            before = text[start - 1] if start else ""
+            if before and "\u4e00" <= before <= "\u9fff" and not (
+                before in FUNCTION_CHARS or _ends_role(text, start) or is_stop(text[max(0, start - 2) : start])
+                or before in "村组区镇乡长记席任员"
+            ):
+                continue
+            found.setdefault(start, e)
+            break
     # 3. after an age or a place: 12岁的廖锦欣 · 长山村十三组的程玲
     for m in re.finditer(r"的", text):
         if not _CONTEXT_BEFORE.search(text, max(0, m.start() - 5), m.end()):
@@ -138,42 +140,48 @@ def find_people(text: str) -> list[Cand]:
         e = name_at(text, m.end())
         if e is not None:
             found.setdefault(m.end(), e)
-    # 4. lists of names: 分别是雷延林,陈得钦,赵得梅 · 有_村聂福则、黎岭村王建伟
-    for m in _NAME_LIST.finditer(text):
-        items = re.split(r"[、,，]", m.group())
-        pos = m.start()
-        spans = []
-        ok = 0
-        for k, it in enumerate(items):
-            s = pos
-            pos += len(it) + 1
-            e = name_at(text, s, need_boundary=True) if k else None
-            if k == 0:
-                # the first item may carry a cue before it: 分别是雷延林
-                for cut in range(0, len(it) - 1):
-                    if _LIST_CUE.search(it[:cut] if cut else text[max(0, s - 3) : s]) or cut == 0:
-                        e2 = name_at(text, s + cut)
-                        if e2 == s + len(it):
-                            e, s = e2, s + cut
-                            break
-            if e is not None and e - s >= 2:
-                spans.append((s, e))
-                ok += 1
-        if ok >= 2 and ok >= len(items) - 1:
-            for s, e in spans:
-                found.setdefault(s, e)
+    # 4. lists: 分别是雷延林,陈得钦,…,郑辉贤五户 · _村聂福则、黎岭村王建伟等
+    listed: list[tuple[int, int]] = []
+    for m in re.finditer(f"[{_SEP}]", text):
+        p = m.start()
+        for L in (3, 2):  # the item before the separator
+            st = p - L
+            if st < 0 or name_at(text, st, end=p) != p:
+                continue
+            prev = text[st - 1] if st else ""
+            if not prev or not ("\u4e00" <= prev <= "\u9fff") or prev in _SEP + "村组" or any(
+                text.endswith(c, 0, st) for c in _LIST_CUES
+            ):
+                listed.append((st, p))
+                break
+        for L in (3, 2):  # the item after it
+            e = p + 1 + L
+            if name_at(text, p + 1, end=e) != e:
+                continue
+            nxt = text[e : e + 1]
+            if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "等" or re.match(
+                r"[一二两三四五六七八九十0-9]+[户名位人个]", text[e : e + 4]
+            ):
+                listed.append((p + 1, e))
+                break
+    by_clause: dict[int, list[tuple[int, int]]] = {}
+    for s_, e_ in listed:
+        by_clause.setdefault(_clause_of(text, s_), []).append((s_, e_))
+    for s_, e_ in found.items():
+        by_clause.setdefault(_clause_of(text, s_), []).append((s_, e_))
+    for items in by_clause.values():
+        if len({x for x, _ in items}) >= 2:
+            for s_, e_ in items:
+                found.setdefault(s_, e_)
     # 5. national leaders
     for m in _famous_re().finditer(text):
         found.setdefault(m.start(), m.end())
     # 6. every other mention of a name found above
-    names = {text[s:e] for s, e in found.items() if e - s >= 2}
+    names = {text[s_:e_] for s_, e_ in found.items() if e_ - s_ >= 2}
     if names:
         for m in re.finditer(alternation(names), text):
-            e = m.end()
-            if e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and not _boundary_after(text, e):
-                continue
-            found.setdefault(m.start(), e)
-    out = [Cand("PERSON", s, e, 30, {"placeholder": False}) for s, e in found.items()]
+            found.setdefault(m.start(), m.end())
+    out = [Cand("PERSON", s_, e_, 30, {"placeholder": False}) for s_, e_ in found.items()]
     # blanks standing for a name: 干事_同志 · 某某同志
     for m in re.finditer(r"(?:[_＿]+|某某|[xX×]{2,3}|\*{2,3})(?=同志)", text):
         out.append(Cand("PERSON", m.start(), m.end(), 30, {"placeholder": True}))
