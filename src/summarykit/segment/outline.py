@@ -338,7 +338,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
         cut = _cut_sentence_before(text, c, lines)
         if cut >= 100 and c.scheme in ARABIC_LIST_FAMILY:
             continue  # a preview page number in the middle of a sentence
-        wrapped = cut >= 15  # the previous line runs on into this one
+        run_on = cut >= 15  # the previous line runs on into this one (hard-wrapped text)
         number = c.number
         pos = None
         if c.cls != "L":
@@ -398,7 +398,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                     continue
                 kind = ("numbering_repeat", f"{prev.marker} followed by {c.marker}")
             elif number > expected:
-                if c.cls == "C" or (c.slip and c.cls != "L"):
+                if c.cls in "CH" or (c.slip and c.cls != "L"):
                     continue
                 kind = ("numbering_gap", f"{prev.marker} followed by {c.marker}")
             else:
@@ -425,7 +425,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             if c.scheme == "ordinal_word" and number != 1:
                 continue
             if number == 1:
-                lone_ok = c.cls in LONE_START[c.scheme] and not wrapped
+                lone_ok = c.cls in LONE_START[c.scheme] and not run_on
                 if not nested_inline and not lone_ok and confirmer.confirming(c) is None:
                     continue
                 if c.slip and c.cls != "L" and confirmer.confirming(c) is None:
