@@ -261,6 +261,10 @@ def _clean_clause(c: str) -> str | None:
         return None
     if len(_RE_HAN.findall(c)) < 0.6 * len(c):
         return None
+    from summarykit.reuse.residue import find_residue
+
+    if find_residue(c):  # template-site residue (小编, 仅供参考, 某某, “” …) is not report text
+        return None
     return c
 
 

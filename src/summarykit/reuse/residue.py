@@ -55,7 +55,7 @@ RE_SITE = re.compile(
     r"下载本文|本文档?由|版权(?:所有|归)|侵权(?:请)?联系|联系删除|转载请|来源[:：]\s*(?:网络|互联网)|范文网|文库|"
     r"【(?:完整版|精选|通用|最新|优选|范文|热门|\d+篇|[一二三四五六七八九十]+篇)】|[(（](?:汇总|精选|通用|合集)\d+篇[)）]|"
     r"欢迎各位亲|参考借鉴|仅供参考|[Pp]age\s*\d+\s*of\s*\d+|第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|"
-    r"小编|为(?:您|大家)(?:分享|整理|收集|推荐)|希望(?:能够|能|可以)?(?:对您|对大家)?(?:有所)?帮助到?(?:您|大家)?|"
+    r"小编|为(?:您|大家)(?:分享|整理|收集|推荐)|希望(?:能够|能|可以)?(?:对(?:您|大家)有所帮助|帮助到(?:您|大家))|"
     r"下面是[^。\n]{0,24}?(?:整理|分享|收集|推荐)的"
 )
 
@@ -91,6 +91,63 @@ class Residue:
         }
 
 
+# Cheap pre-checks (literal alternations and one character class are fast in ``re``; the full
+# patterns are not): a pattern family runs only on a text where its trigger occurs.
+_TRIGGER_PLACEHOLDER = re.compile(r"[xX×＊*_＿ⅹＸｘ]")
+_TRIGGERS: dict[str, re.Pattern[str]] = {
+    "url": re.compile(r"www\.|WWW\.|http|HTTP|\.com|\.cn|\.net|\.org|\.COM|\.CN|\.NET|\.ORG"),
+    "site_phrase": re.compile(
+        "|".join(
+            map(
+                re.escape,
+                (
+                    "会员分享",
+                    "在线阅读",
+                    "更多相关",
+                    "珍藏版",
+                    "上搜索",
+                    "一键复制",
+                    "保存为",
+                    "版本可编辑",
+                    "下载",
+                    "本文",
+                    "版权",
+                    "侵权",
+                    "删除",
+                    "转载",
+                    "来源",
+                    "范文",
+                    "文库",
+                    "【",
+                    "篇)",
+                    "篇）",
+                    "欢迎各位",
+                    "借鉴",
+                    "仅供",
+                    "age",
+                    "页共",
+                    "页 共",
+                    "页,共",
+                    "页，共",
+                    "页/共",
+                    "小编",
+                    "为您",
+                    "为大家",
+                    "帮助到",
+                    "有所帮助",
+                    "下面是",
+                ),
+            )
+        )
+    ),
+    "year": _TRIGGER_PLACEHOLDER,
+    "blank": _TRIGGER_PLACEHOLDER,
+    "letters": _TRIGGER_PLACEHOLDER,
+    "mask": _TRIGGER_PLACEHOLDER,
+    "someone": re.compile("某某"),
+    "empty_quotes": re.compile("“|《|「"),
+}
+
 _TEXT_PATTERNS: tuple[tuple[ResidueKind, str, re.Pattern[str]], ...] = (
     # site text first: a URL's 259_2.html is not a blank, nor its x a placeholder
     ("site_text", "url", RE_URL),
@@ -117,7 +174,13 @@ def find_residue(doc: Document | str) -> list[Residue]:
         raise type_error("doc", "a Document or a str", doc)
 
     spans: list[tuple[int, int, ResidueKind, str]] = []
+    hits: dict[re.Pattern[str], bool] = {}
     for kind, family, rx in _TEXT_PATTERNS:
+        trigger = _TRIGGERS[family]
+        if trigger not in hits:
+            hits[trigger] = trigger.search(text) is not None
+        if not hits[trigger]:
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), kind, family))
