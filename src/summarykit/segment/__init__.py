@@ -3,24 +3,27 @@
 ``segment(doc)`` finds every numbered item of the lists that structure a report — headings
 on their own line, headings merged into the end of a paragraph, inline enumerations
 (``一是…。二是…``), a whole report on one line — in every numbering scheme, half- and
-full-width:
+full-width, with or without a space after the marker:
 
-==============  ======================================================
-``cn_dun``      ``一、`` (and the slips ``三,`` ``三，`` ``三.``)
-``cn_paren``    ``（一）`` ``(一)``
-``di_cn``       ``第一、`` ``第一，`` ``第一,`` ``第一部分``
-``arabic_dun``  ``1、`` ``１、``
-``arabic_dot``  ``1.`` ``1．`` ``⒈``
-``arabic_paren``  ``(1)`` ``（1）`` ``⑴``
-``circled``     ``①``
-``shi``         ``一是`` ``一要`` … ``十是``
-``ordinal_word``  ``首先`` ``其次`` ``再次`` ``最后`` (only when they enumerate)
-==============  ======================================================
+* ``cn_dun``: ``一、`` (and the slips ``三,`` ``三，`` ``三.``; ``一 、``)
+* ``cn_paren``: ``（一）`` ``(一)``
+* ``di_cn``: ``第一、`` ``第一，`` ``第一,`` ``第一步，`` and part headings ``第一部分`` ``第一章`` ``第一节``
+* ``arabic_dun``: ``1、`` ``１、``
+* ``arabic_dot``: ``1.`` ``1．`` ``１．`` ``⒈``
+* ``arabic_paren``: ``(1)`` ``（1）`` ``⑴`` (and ``1)`` ``1）``, a list of its own)
+* ``circled``: ``①``
+* ``shi``: ``一是`` ``一要`` … ``十是`` (``三是是`` is the typo of ``三是``)
+* ``ordinal_word``: ``首先`` ``其次`` ``再次`` ``最后``, only when at least two enumerate
 
-and infers the hierarchy per document (the outermost list present is level 1). What is not
-structure is left out: tables of contents, repeated preview text, page numbers of previews,
-numbers inside words (``第一次`` ``统一是`` ``1、2月份``). Irregular numbering is reported in
-``Document.anomalies`` rather than silently fixed.
+Chinese numerals include the formal forms (``壹`` ``貳`` …) of converted traditional text.
+The hierarchy is inferred per document (the outermost list present is level 1; see
+``outline``). What is not structure is left out: tables of contents, repeated preview text,
+page numbers of previews, numbers inside words and sentences (``第一次`` ``统一是``
+``1、2月份`` ``一、二等奖``), dates and decimals. Irregular numbering is reported in
+``Document.anomalies`` (``numbering_gap`` ``numbering_repeat`` ``numbering_restart``
+``numbering_slip`` ``numbering_start`` ``marker_slip`` ``marker_typo`` ``empty_section``
+``empty_heading`` ``duplicate_heading``) rather than silently fixed. Heading extents follow
+``corpora/gold/sections/README.md`` (see ``headings``).
 
 Section spans: a section runs from its marker to where the next section of the same or a
 higher level starts, or to the end of its parent. The last item of an inline run-in list
