@@ -623,6 +623,10 @@ def _make_passage(
             return None
         if rng.random() < 0.25:
             text_b, edits = _edit(text_b, A.comma, gen, rng.choice((1, 2)))
+            # an edit may delete or break a spun word: the truth lists what B still shows
+            subs = {k: min(c, text_b.count(k[1])) for k, c in subs.items() if k[1] in text_b}
+            if sum(subs.values()) < 2:
+                return None
     if len(text_b) < MIN_PASSAGE:
         return None
     return bi, si, j, obf, text_b, rate, subs, edits
