@@ -137,6 +137,7 @@ _GENRE_TITLE = re.compile(
     r"\s*(?:[(（][^)）\n]{0,12}[)）]|【[^】\n]{0,12}】|篇?[0-9一二三四五六七八九十]{0,3}|模板.{0,6}|范文.{0,6})?\s*$",
     re.M,
 )
+_GENRE_WORD = re.compile(r"总结|汇报|报告|计划|要点")
 _LEVEL_ONLY_ORG = re.compile(r"^(?:省|市|县|区|镇|乡|村|街道|社区|街)+[^省市县区镇乡村]{1,4}$")
 
 
@@ -144,7 +145,20 @@ def _drop_genre_title_orgs(text: str, cands: list[Cand]) -> list[Cand]:
     """A report title names its genre, not a body: in ``社区妇联工作总结汇报`` or
     ``县妇联2023年工作总结`` the level + type word (社区妇联, 县妇联) is any unit's, so it is
     not an ORG. Titles that name a specific body (苏州市吴中区人民政府工作报告) keep it."""
-    spans = [m.span() for m in _GENRE_TITLE.finditer(text)]
+    orgs = [c for c in cands if c.label == "ORG" and not c.fields.get("placeholder")]
+    if not orgs:
+        return cands
+    spans = []
+    seen: set[int] = set()
+    for m in _GENRE_WORD.finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        if a in seen:
+            continue
+        seen.add(a)
+        b = text.find("\n", m.end())
+        b = len(text) if b < 0 else b
+        if b - a <= 60 and _GENRE_TITLE.match(text, a, b):
+            spans.append((a, b))
     if not spans:
         return cands
     out = []

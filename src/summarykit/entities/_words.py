@@ -112,7 +112,7 @@ def walk_left(
         if is_stop(w, extra_stop) or w in FUNCTION_CHARS:
             break
         # a dictionary word that glues a stop word to an administrative unit: 进社区 · 和县
-        if len(w) >= 2 and w[:1] in FUNCTION_CHARS | stopwords() and w[1:] in _admin_units():
+        if len(w) >= 2 and (w[:1] in FUNCTION_CHARS or w[:1] in stopwords()) and w[1:] in _admin_units():
             out.append((s + 1, q))
             break
         out.append((s, q))

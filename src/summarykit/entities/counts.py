@@ -45,6 +45,7 @@ def _pattern() -> re.Pattern[str]:
         r")"
     )
     return re.compile(
+        r"(?=[0-9０-９_＿xXｘＸ×*数几上百零〇○一二两三四五六七八九十近将大约])"
         r"(?P<pre>(?<![最附接邻就靠贴亲将])近|将近|大约|(?<![预节制签条契违公邀相婚履特守誓隐])约)?"
         rf"(?:百分之(?P<pnum>{num})"
         rf"|(?P<num>{num})(?:[-－—~～至到](?P<num2>{num}))?"
@@ -146,7 +147,7 @@ def find_counts(text: str) -> list[Cand]:
             num_start = m.start("num")
         # ordinals: 第一次 · 第3批 · 十四届四次
         before = text[num_start - 1] if num_start > 0 else ""
-        if before in "第届" or (before == "大" and raw == "一"):
+        if (before and before in "第届") or (before == "大" and raw == "一"):
             continue
         if raw[0] in _CN and len(raw) == 1 and before in _WORD_BEFORE_DIGIT:
             continue

@@ -70,6 +70,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     rel_year = alternation(_REL_YEAR)
     rel_part = alternation(_REL_PART)
     date = (
+        r"(?=[0-9０-９一二三四五六七八九十〇○零两正_＿xXｘＸ×*某今去明本上下来前年第])"
         rf"(?:{_YEAR}年(?P<du>度)?"
         rf"(?:{_MONTH}月(?P<fen>份)?(?:{_DAY}[日号])?{_XUN}|(?P<part>{rel_part}))?"
         rf"|(?P<rel>{rel_year})(?:{_MONTH}月(?P<fen2>份)?(?:{_DAY}[日号])?|(?P<part2>{rel_part}))?"
@@ -79,7 +80,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         r")"
     )
     numeric = (
-        r"(?<![0-9.．/-])(?P<ny>[12][0-9]{3})(?P<sep>[-/.．])(?P<nm>1[0-2]|0?[1-9])"
+        r"(?<![0-9.．/-])(?=[12])(?P<ny>[12][0-9]{3})(?P<sep>[-/.．])(?P<nm>1[0-2]|0?[1-9])"
         r"(?P=sep)(?P<nd>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
     )
     # quoted forms: “三八”节 / “三八”妇女节 (quotes inside the span) and “七一” (outside)
@@ -152,7 +153,7 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
             if m.group("part3"):
                 # 年初/年底/上半年 alone: inside 一年初 · 近年底? keep only at a word start
                 prev = text[start - 1] if start else ""
-                if prev in "近每全当去今明本" or (part.startswith("年") and prev and prev in CN_DIGITS):
+                if (prev and prev in "近每全当去今明本") or (part.startswith("年") and prev and prev in CN_DIGITS):
                     continue
                 if part in ("年中", "一季度", "二季度", "三季度", "四季度") and prev and "\u4e00" <= prev <= "\u9fff":
                     continue
@@ -170,7 +171,7 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
             d = int(m.group("dd"))
             # a bare day needs a neighbour that makes it a date: 6日召开 / 于6日
             nxt = text[end : end + 1]
-            if text[start - 1 : start] in "的每第" or nxt in "内以":
+            if (start and text[start - 1] in "的每第") or (nxt and nxt in "内以"):
                 continue
         if mo is not None and not 1 <= mo <= 12:
             continue

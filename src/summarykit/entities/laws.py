@@ -72,7 +72,7 @@ def find_laws(text: str) -> list[Cand]:
         s, e = m.span()
         # inside 《》 already handled; skip words that merely end in a law name (方法, 办法 are
         # not listed; 宪法 inside 宪法日 is a festival)
-        if text[e : e + 1] in "日":
+        if text[e : e + 1] == "日":
             continue
         out.append(Cand("LAW", s, e, 80, {"placeholder": False}))
     return out

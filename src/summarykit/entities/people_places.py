@@ -97,7 +97,7 @@ def _famous_re() -> re.Pattern[str]:
     return re.compile(alternation(lexicon("ent_persons.txt")))
 
 
-_CONTEXT_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十]+岁|[村组家镇乡户])的$")
+_CONTEXT_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十]岁|[村组家镇乡户])的")
 _SEP = "、,，"
 
 
@@ -134,19 +134,20 @@ def find_people(text: str) -> list[Cand]:
             found.setdefault(start, e)
             break
     # 3. after an age or a place: 12岁的廖锦欣 · 长山村十三组的程玲
-    for m in re.finditer(r"的", text):
-        if not _CONTEXT_BEFORE.search(text, max(0, m.start() - 5), m.end()):
-            continue
+    for m in _CONTEXT_BEFORE.finditer(text):
         e = name_at(text, m.end())
         if e is not None:
             found.setdefault(m.end(), e)
     # 4. lists: 分别是雷延林,陈得钦,…,郑辉贤五户 · _村聂福则、黎岭村王建伟等
     listed: list[tuple[int, int]] = []
+    singles, doubles = _surnames()
     for m in re.finditer(f"[{_SEP}]", text):
         p = m.start()
         for L in (3, 2):  # the item before the separator
             st = p - L
-            if st < 0 or name_at(text, st, end=p) != p:
+            if st < 0 or (text[st] not in singles and text[st : st + 2] not in doubles):
+                continue
+            if name_at(text, st, end=p) != p:
                 continue
             prev = text[st - 1] if st else ""
             if not prev or not ("\u4e00" <= prev <= "\u9fff") or prev in _SEP + "村组" or any(
@@ -154,6 +155,8 @@ def find_people(text: str) -> list[Cand]:
             ):
                 listed.append((st, p))
                 break
+        if text[p + 1 : p + 2] not in singles and text[p + 1 : p + 3] not in doubles:
+            continue
         for L in (3, 2):  # the item after it
             e = p + 1 + L
             if name_at(text, p + 1, end=e) != e:
@@ -266,7 +269,7 @@ def _acceptable(w: str, text: str, t: int) -> bool:
     return _freq(w) < _COMMON_FREQ
 
 
-def _name_left(text: str, p: int, *, max_len: int = 3) -> tuple[int, bool]:
+def _name_left(text: str, p: int, *, max_len: int = 3, numerals: bool = False) -> tuple[int, bool]:
     """Start of the proper name ending at ``p`` (== ``p`` if none) and whether it is a blank."""
     q = p
     while True:
@@ -291,8 +294,8 @@ def _name_left(text: str, p: int, *, max_len: int = 3) -> tuple[int, bool]:
             break
         if p - t > max_len and not (w in _place_words() and p - t <= 4):
             break
-        if _acceptable(w, text, t):
-            q = t
+        if _acceptable(w, text, t) or (numerals and re.fullmatch(r"[一二三四五六七八九十]+", w)):
+            q = t  # (numbered roads: 五一北路 · 解放二路)
             continue
         # a common word glued to the name (对门 + 兴村): keep its last character
         if len(w) >= 2 and q == p and _acceptable(w[-1], text, q - 1) and w[-1] not in stopwords():
@@ -317,12 +320,14 @@ def _place_end_at(text: str, he: int, suf: str, *, depth: int = 0) -> tuple[int,
         if w not in _place_words() and _freq(w) >= _COMMON_FREQ // 5:
             return None
     s = token_ending_at(text, he, max(0, he - 6))
-    start, ph = _name_left(text, hs)
+    start, ph = _name_left(text, hs, numerals=suf in ("路", "街", "大道"))
     if s is not None and he - s > len(suf) and text[s:he] in _place_words() and s < start:
         start, ph = s, False  # 宁波市 · 新城区 · 衡山县
     if hs - start < minimum and not ph:
         return None
-    if not ph and re.fullmatch(r"[一二三四五六七八九十]+", text[start:hs]):
+    if not ph and re.fullmatch(r"[一二三四五六七八九十]+[东西南北中]?", text[start:hs]) and not (
+        start > 0 and any(text[max(0, start - 4) : start].endswith(u) for u in ("区", "县", "市", "镇"))
+    ):
         return None
     # chain: 霍山县落儿岭镇 · 金庭镇石公村 · 祖庙街道白燕社区 · 石湾镇街道惠景社区
     while start > 0 and depth < 4:
@@ -352,8 +357,8 @@ def find_places(text: str) -> list[Cand]:
         hs, he = m.span()
         suf = m.group()
         # a dictionary word across the end: 村民 · 区域 · 城市化 (应城市) · 路线
-        if any(is_word(text[hs - a : he + b]) for a in (0, 1, 2) for b in (1, 2) if hs - a >= 0):
-            if not (suf == "街道" or text[he : he + 1] in "村镇乡县区市"):
+        if any(_freq(text[hs - a : he + b]) >= 50 for a in (0, 1, 2) for b in (1, 2) if hs - a >= 0):
+            if not (suf == "街道" or (he < len(text) and text[he] in "村镇乡县区市")):
                 continue
         found = _place_end_at(text, he, suf)
         if found is None:
@@ -374,13 +379,24 @@ def find_places(text: str) -> list[Cand]:
         out.append(Cand("PLACE", start, end, 40, {"placeholder": placeholder}))
     for m in _gazetteer_re().finditer(text):
         s, e = m.span()
-        # the name must not be cut out of the words around it: 浙江西部 (江西) · 黄河南岸 (河南)
-        if any(_freq(text[s - k : s + j]) >= 30 for k in (1, 2) for j in range(1, e - s) if s - k >= 0):
-            continue
-        if any(_freq(text[s + j : e + b]) >= 30 for j in range(1, e - s) for b in (1, 2)):
+        # the name must not be cut out of the words around it: 浙江西部 (江西) · 黄河南岸 (河南);
+        # jieba's plain cut of a few characters around it decides (今年|青海|玉树 is fine)
+        if not _on_word_boundaries(text, s, e):
             continue
         out.append(Cand("PLACE", s, e, 41, {"placeholder": False}))
     return _merge_adjacent(out, text)
+
+
+def _on_word_boundaries(text: str, s: int, e: int) -> bool:
+    from ..tokenize import tokenizer
+
+    a, b = max(0, s - 4), min(len(text), e + 4)
+    cuts = {a}
+    pos = a
+    for w in tokenizer().cut(text[a:b], HMM=False):
+        pos += len(w)
+        cuts.add(pos)
+    return s in cuts and e in cuts
 
 
 def _merge_adjacent(cands: list[Cand], text: str) -> list[Cand]:

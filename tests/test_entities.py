@@ -1,0 +1,343 @@
+"""Entities: every case named in issue 3, table-driven, on real-looking sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarykit.entities import document_year, extract_entities, find_entities
+from summarykit.entities.numbers import approx_range, parse_number, place_step
+from summarykit.model import Document, check_offsets
+
+
+def ents(text: str, **kw):
+    return find_entities(text, **kw)
+
+
+def one(text: str, surface: str, label: str | None = None):
+    """The entity whose text is ``surface`` (and label), failing with what was found."""
+    found = [e for e in ents(text) if e.text == surface and (label is None or e.label == label)]
+    assert found, f"{surface!r} ({label}) not found in {text!r}: {[(e.label, e.text) for e in ents(text)]}"
+    return found[0]
+
+
+# -- ORG -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("在县妇联的精心指导下开展工作。", "县妇联"),
+        ("东城街道妇联结合实际,扎实推进改建工作。", "东城街道妇联"),
+        ("__镇妇联紧紧围绕区妇联年初提出的工作要求。", "__镇妇联"),
+        ("xx区妇联着力加强自身建设。", "xx区妇联"),
+        ("在镇党委的正确领导下。", "镇党委"),
+        ("社区妇女和社区关工委为辖区的幼儿园小朋友送去糖果。", "社区关工委"),
+        ("结合社区矛盾纠纷排查以及居民调解委员会努力为广大妇女提供服务。", "居民调解委员会"),
+        ("期间,县地税局带着浓浓的爱心来到学校。", "县地税局"),
+        ("组织6家企业代表队在亚洲浆纸业有限公司多功能厅开展竞赛。", "亚洲浆纸业有限公司"),
+        ("近期又联合西安爱知中学举办了演出活动。", "西安爱知中学"),
+        ("今年是联合国儿基会的反对对儿童暴力年。", "联合国儿基会"),
+        ("乡妇联配合综治办、派出所等组织送法上门。", "派出所"),
+        ("妇女工作者代表计生服务站站长胡业梅做了发言。", "计生服务站"),
+    ],
+)
+def test_org(text: str, surface: str) -> None:
+    e = one(text, surface, "ORG")
+    assert e.placeholder == ("_" in surface or "xx" in surface)
+
+
+def test_org_drops_leading_pronoun() -> None:
+    orgs = [e.text for e in ents("我社区妇联经常组织社区党员学习。") if e.label == "ORG"]
+    assert orgs == ["社区妇联"]
+
+
+def test_org_coordination() -> None:
+    orgs = [e.text for e in ents("在镇党委、政府的正确领导下,在县妇联的指导下。") if e.label == "ORG"]
+    assert orgs == ["镇党委", "政府", "县妇联"]
+    # 市、区妇联 → only 区妇联 (市 alone is no name)
+    assert [e.text for e in ents("同时还用心与市、区妇联密切配合。") if e.label == "ORG"] == ["区妇联"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["各级妇联组织要发挥作用。", "妇联既是全镇妇女的代言人。", "加强基层妇联建设。", "建设服务型政府。"],
+)
+def test_not_org(text: str) -> None:
+    assert [e.text for e in ents(text) if e.label == "ORG"] == []
+
+
+# -- HONOR ---------------------------------------------------------------------------------
+def test_honor_national_without_quotes() -> None:
+    e = one("社区先后荣获全国“平安家庭示范社区”、全国“计生协会先进单位”。", "平安家庭示范社区", "HONOR")
+    assert e.level == "national"
+    assert one("社区先后荣获全国“平安家庭示范社区”、全国“计生协会先进单位”。", "计生协会先进单位").level == "national"
+
+
+def test_honor_awarded_by() -> None:
+    e = one("她个人和家庭也被新城区妇联授予《学习型家庭》荣誉称号。", "学习型家庭", "HONOR")
+    assert e.awarded_by == "新城区妇联"
+    assert e.level == "district"
+    assert not [x for x in ents("她个人和家庭也被新城区妇联授予《学习型家庭》荣誉称号。") if x.label == "LAW"]
+
+
+def test_honor_series_shares_level_and_drops_chenghao() -> None:
+    text = "荣获省级“礼貌社区”、省级“巾帼礼貌岗”;市级“十佳社区党支部”等荣誉称号。"
+    got = [(e.text, e.level) for e in ents(text) if e.label == "HONOR"]
+    assert got == [("礼貌社区", "provincial"), ("巾帼礼貌岗", "provincial"), ("十佳社区党支部", "city")]
+    assert [e.text for e in ents("获得“全国五好文明家庭”称号。") if e.label == "HONOR"] == ["全国五好文明家庭"]
+
+
+def test_campaign_is_not_honor() -> None:
+    assert [e for e in ents("为了深化“平安家庭”创建活动,推进平安社区建设。") if e.label == "HONOR"] == []
+
+
+def test_sanba_hongqishou_is_honor_not_date() -> None:
+    labels = {e.label for e in ents("她被评为全国三八红旗手。")}
+    assert "HONOR" in labels and "DATE" not in labels
+
+
+# -- COUNT / MONEY / PERCENT ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "value", "unit", "approx"),
+    [
+        ("带领21个行政村全面进入总结阶段。", "21个", "COUNT", 21, "个", False),
+        ("参加人数150余人。", "150余人", "COUNT", 150, "人", True),
+        ("最后评出“平安家庭”五户。", "五户", "COUNT", 5, "户", False),
+        ("创建“平安家庭”181,913户,占全区总户数的90%。", "181,913户", "COUNT", 181913, "户", False),
+        ("全市常住人口1361万人。", "1361万人", "COUNT", 13610000, "人", False),
+        ("平均年龄36.7岁,其中30岁及以下31人。", "36.7岁", "COUNT", 36.7, "岁", False),
+        ("捐款7000余元,涌现出许多感人的事迹。", "7000余元", "MONEY", 7000, "元", True),
+        ("共募集资金1万余元。", "1万余元", "MONEY", 10000, "元", True),
+        ("全年财政收入五千三百二十亿元。", "五千三百二十亿元", "MONEY", 532_000_000_000, "元", False),
+        ("出口总额2.3亿美元。", "2.3亿美元", "MONEY", 230_000_000, "美元", False),
+        ("占总数的28.07%;基层妇女代表76人。", "28.07%", "PERCENT", 28.07, "%", False),
+        ("比上年增长百分之七点五。", "百分之七点五", "PERCENT", 7.5, "%", False),
+        ("城镇调查失业率下降5个百分点。", "5个百分点", "PERCENT", 5, "百分点", False),
+        ("全镇召开干部会议五次。", "五次", "COUNT", 5, "次", False),
+        ("举办培训班3期,受训妇女达160人。", "3期", "COUNT", 3, "期", False),
+        ("面积0.23平方公里,共有住户300户。", "0.23平方公里", "COUNT", 0.23, "平方公里", False),
+        ("为了纪念“三八”国际劳动节105周年。", "105周年", "COUNT", 105, "周年", False),
+    ],
+)
+def test_numeric(text: str, surface: str, label: str, value: float, unit: str, approx: bool) -> None:
+    e = one(text, surface, label)
+    assert e.value == pytest.approx(value)
+    assert e.unit == unit
+    assert e.approx is approx
+    assert e.placeholder is False
+
+
+def test_range_rule_for_approximations() -> None:
+    assert one("参加人数150余人。", "150余人").range == (150, 160)
+    assert one("捐款7000余元。", "7000余元").range == (7000, 8000)
+    assert one("共募集资金1万余元。", "1万余元").range == (10000, 20000)
+    assert one("共20多万人参加。", "20多万人").range == (200000, 300000)
+    e = one("其中31-40岁88人。", "31-40岁")
+    assert (e.value, e.range) == (31, (31, 40))
+    assert one("事项都在10项以上。", "10项以上").range is None  # open-ended
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一是着力提高妇女素质。二是继续抓好培训。",
+        "三、多层次、多形式提升妇女整体素质",
+        "我社区妇联进一步营造良好氛围。",
+        "使很多妇女学到了一技之长。",
+        "开展了一系列工作。",
+        "提高队伍素质,加强队伍建设。",
+        "全乡妇女工作一年一个新变化。",
+        "母女关系一天天融洽起来。",
+        "这是第一次会议,以县妇联十四届四次执委扩大会议确定的目标。",
+        "一方面充分利用社区宣传栏。",
+    ],
+)
+def test_not_counts(text: str) -> None:
+    found = [(e.label, e.text) for e in ents(text) if e.label in ("COUNT", "MONEY", "PERCENT", "DATE")]
+    assert found == []
+
+
+# -- DATE ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "year", "month", "day"),
+    [
+        ("2019年全镇妇女工作取得新进展。", "2019年", 2019, None, None),
+        ("3月6日,在镇政府大会议室召开表彰大会。", "3月6日", None, 3, 6),
+        ("同时在五月十三日这天开展活动。", "五月十三日", None, 5, 13),
+        ("成文日期:2022-03-03。", "2022-03-03", 2022, 3, 3),
+        ("截至2022年12月31日,共办理123件。", "2022年12月31日", 2022, 12, 31),
+        ("在4月份组织开展了演出活动。", "4月份", None, 4, None),
+    ],
+)
+def test_dates(text: str, surface: str, year, month, day) -> None:
+    e = one(text, surface, "DATE")
+    assert (e.year, e.month, e.day, e.placeholder) == (year, month, day, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "relative"),
+    [
+        ("这些我们将在下半年的工作中加以改进。", "下半年", "second_half"),
+        ("上半年共接待来访20件。", "上半年", "first_half"),
+        ("对照年初的工作目标存在差距。", "年初", "year_start"),
+        ("计划于年底全面完成。", "年底", "year_end"),
+    ],
+)
+def test_relative_parts_of_year(text: str, surface: str, relative: str) -> None:
+    e = one(text, surface, "DATE")
+    assert e.relative == relative
+    assert e.year is None  # no document year given
+
+
+def test_relative_years_resolved_only_with_document_year() -> None:
+    text = "今年共走访50户,去年为40户,明年计划60户。"
+    assert [(e.text, e.year, e.relative) for e in ents(text) if e.label == "DATE"] == [
+        ("今年", None, "this_year"), ("去年", None, "last_year"), ("明年", None, "next_year"),
+    ]  # fmt: skip
+    doc = extract_entities(Document(id="d", text=text, title="2022年社区妇联工作总结"))
+    assert [(e.text, e.year) for e in doc.entities if e.label == "DATE"] == [
+        ("今年", 2022), ("去年", 2021), ("明年", 2023),
+    ]  # fmt: skip
+    doc = extract_entities(Document(id="d", text=text, meta={"year": 2019}))
+    assert [e.year for e in doc.entities if e.label == "DATE"] == [2019, 2018, 2020]
+
+
+def test_document_year_from_title_like_first_line() -> None:
+    d = Document(id="d", text="2021年乡镇三八妇女节庆祝活动总结为隆重纪念节日……去年我们……")
+    assert document_year(d) == 2021
+    assert document_year(Document(id="d", text="今年我们做了很多工作。")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "festival", "month", "day"),
+    [
+        ("同时利用“三八”节和妇女维权周等契机开展活动。", "“三八”节", "三八", 3, 8),
+        ("六一期间社区妇女为幼儿园小朋友送去糖果。", "六一", "六一", 6, 1),
+        ("在“七一”前夕,组织开展了文艺汇演。", "七一", "七一", 7, 1),
+        ("元旦春节期间,我社区妇联走访特困家庭。", "元旦", "元旦", 1, 1),
+        ("元旦春节期间,我社区妇联走访特困家庭。", "春节", "春节", None, None),
+        ("借“母亲节”在镇妇联的组织领导下开展活动。", "母亲节", "母亲节", 5, None),
+    ],
+)
+def test_festivals(text: str, surface: str, festival: str, month, day) -> None:
+    e = one(text, surface, "DATE")
+    assert (e.festival, e.month, e.day, e.year) == (festival, month, day, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["社区居委会位于鼓楼区五一北路东侧。", "她被评为三八红旗手。", "回顾半年来的工作。", "一年来,在街道党工委的领导下。"],
+)
+def test_not_dates(text: str) -> None:
+    assert [e.text for e in ents(text) if e.label == "DATE"] == []
+
+
+def test_wuyi_beilu_is_a_place() -> None:
+    assert one("社区居委会位于鼓楼区五一北路东侧。", "鼓楼区五一北路", "PLACE")
+
+
+# -- placeholders: found, flagged, never valued -------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("20xx年我社区妇女组织在党总支领导下开展工作。", "20xx年", "DATE"),
+        ("20x年6月我社区妇联圆满完成换届选举。", "20x年6月", "DATE"),
+        ("二零__年,在镇党委的正确领导下。", "二零__年", "DATE"),
+        ("各基层妇女组织把20__年度承诺中尚未完成的实事列为承诺事项。", "20__年度", "DATE"),
+        ("__月21日和__月26日召集各村妇代会主任座谈。", "__月21日", "DATE"),
+        ("列为入党积极分子__人。", "__人", "COUNT"),
+        ("为贫困儿童送来了____元现金。", "____元", "MONEY"),
+        ("参加报告会___多人。", "___多人", "COUNT"),
+        ("全年发生安全事故X起。", "X起", "COUNT"),
+        ("xx区妇联着力加强自身建设。", "xx区妇联", "ORG"),
+        ("镇党委书记_同志向妇女干部通报了情况。", "_", "PERSON"),
+        ("推荐某某同志为候选人。", "某某", "PERSON"),
+    ],
+)
+def test_placeholders(text: str, surface: str, label: str) -> None:
+    e = one(text, surface, label)
+    assert e.placeholder is True
+    assert e.value is None
+    if label == "DATE":
+        stated = {"20x年6月": (None, 6, None), "__月21日": (None, None, 21), "__月26日": (None, None, 26)}
+        assert (e.year, e.month, e.day) == stated.get(surface, (None, None, None))
+
+
+def test_placeholder_month_is_never_invented() -> None:
+    e = one("__月21日召开座谈会。", "__月21日")
+    assert e.month is None and e.day == 21
+
+
+# -- PERSON / PLACE ------------------------------------------------------------------------
+def test_person_after_title_and_in_lists() -> None:
+    assert one("会议由副镇长李娟华主持。", "李娟华", "PERSON")
+    text = "评出“平安家庭”五户分别是雷延林,陈得钦,赵得梅,祁文贵,郑辉贤五户。"
+    assert [e.text for e in ents(text) if e.label == "PERSON"] == ["雷延林", "陈得钦", "赵得梅", "祁文贵", "郑辉贤"]
+    assert [e.text for e in ents("__镇党委书记宋刚、副书记陆超在会上讲话。") if e.label == "PERSON"] == ["宋刚", "陆超"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("广大家庭用心投身宁波市争创全国礼貌城市。", "宁波市"),
+        ("我镇踊现出的“最美家庭”有_村聂福则、黎岭村王建伟等家庭。", "黎岭村"),
+        ("在今年青海玉树大地震和陕南洪涝灾害发生后。", "青海玉树"),
+        ("在今年青海玉树大地震和陕南洪涝灾害发生后。", "陕南"),
+        ("市妇联在衡山县江东乡走访慰问。", "衡山县江东乡"),
+    ],
+)
+def test_places(text: str, surface: str) -> None:
+    assert one(text, surface, "PLACE")
+
+
+def test_generic_places_are_not_places() -> None:
+    assert [e.text for e in ents("全镇各村和辖区内的社区都参加了。") if e.label == "PLACE"] == []
+
+
+# -- LAW -----------------------------------------------------------------------------------
+def test_laws() -> None:
+    text = "组织学习《妇女权益保障法》、《婚姻法》,宣传普及反家庭暴力条例和反家暴法。"
+    assert [e.text for e in ents(text) if e.label == "LAW"] == ["妇女权益保障法", "婚姻法", "反家庭暴力条例", "反家暴法"]
+    assert [e.text for e in ents("社区工作人员表演了《十劝歌》、《家和万事兴》等节目。") if e.label == "LAW"] == []
+    e = one("制定了《__区妇联基层组织建设实施规划》。", "__区妇联基层组织建设实施规划", "LAW")
+    assert e.placeholder
+
+
+# -- numbers module ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("s", "v"),
+    [("181,913", 181913), ("1361万", 13610000), ("五千三百二十亿", 532e9), ("七点五", 7.5), ("十二", 12),
+     ("两万", 20000), ("一百零八", 108), ("３６．７", 36.7), ("1.5万亿", 1.5e12), ("三八", None), ("五一", None),
+     ("千万", None)],  # fmt: skip
+)
+def test_parse_number(s: str, v) -> None:
+    assert parse_number(s) == (pytest.approx(v) if v is not None else None)
+
+
+def test_place_step_and_ranges() -> None:
+    assert [place_step(v) for v in (150, 7000, 10000, 36.7)] == [10, 1000, 10000, pytest.approx(0.1)]
+    assert approx_range(300, "almost") == (200, 300)
+    assert approx_range(300, "about") == (250, 350)
+
+
+# -- invariants ----------------------------------------------------------------------------
+def test_entities_slice_back_and_do_not_overlap(seed_text: str) -> None:
+    doc = extract_entities(Document(id="seed", text=seed_text))
+    assert check_offsets(doc) == []
+    assert len(doc.entities) > 400
+
+
+def test_labels_filter_and_errors() -> None:
+    text = "县妇联组织150余人参加培训。"
+    assert {e.label for e in ents(text, labels=["COUNT"])} == {"COUNT"}
+    with pytest.raises(ValueError):
+        ents(text, labels=["NOPE"])
+    with pytest.raises(TypeError):
+        find_entities(b"bytes")  # type: ignore[arg-type]
+    assert ents("") == []
+
+
+def test_pipeline_fills_entities() -> None:
+    import summarykit
+
+    doc = summarykit.parse("一、加强组织建设\n今年召开会议五次,参加人数150余人。", title="2022年工作总结")
+    assert [(e.label, e.text) for e in doc.entities][-2:] == [("COUNT", "五次"), ("COUNT", "150余人")]
+    assert doc.to_dict()["entities"][0]["label"]
