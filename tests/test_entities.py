@@ -338,6 +338,8 @@ def test_labels_filter_and_errors() -> None:
 def test_pipeline_fills_entities() -> None:
     import summarykit
 
-    doc = summarykit.parse("一、加强组织建设\n今年召开会议五次,参加人数150余人。", title="2022年工作总结")
+    doc = summarykit.parse(
+        "一、加强组织建设\n今年召开会议五次,参加人数150余人。", title="2022年工作总结", stages=("entities",)
+    )
     assert [(e.label, e.text) for e in doc.entities][-2:] == [("COUNT", "五次"), ("COUNT", "150余人")]
     assert doc.to_dict()["entities"][0]["label"]
