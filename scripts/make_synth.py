@@ -372,7 +372,8 @@ class _Gen:
     def __init__(self, pool: Pool, rng: random.Random) -> None:
         self.pool = pool
         self.rng = rng
-        self.pairs: set[tuple[int, int]] = set()
+        self.pairs: set[int] = set()
+        """Adjacent unit pairs already used, as ``((prev + 64) << 32) + next + 64`` (ints hash fast)."""
         self.prev = -1
         self.tmpl_index = {t[0]: i for i, t in enumerate(TEMPLATES)}
 
@@ -381,9 +382,9 @@ class _Gen:
         rand = self.rng.random
         for _ in range(30):
             u = offset + int(rand() * candidates)
-            if (self.prev, u) not in self.pairs:
+            if ((self.prev + 64) << 32) + u + 64 not in self.pairs:
                 break
-        self.pairs.add((self.prev, u))
+        self.pairs.add(((self.prev + 64) << 32) + u + 64)
         self.prev = u
         return u
 
@@ -408,7 +409,7 @@ class _Gen:
 
     def template(self, tid: str) -> str:
         u = -2 - self.tmpl_index[tid]
-        self.pairs.add((self.prev, u))
+        self.pairs.add(((self.prev + 64) << 32) + u + 64)
         self.prev = u
         text = TEMPLATES[self.tmpl_index[tid]][2]
         return re.sub(r"\{(\w+)\}", lambda m: self.rng.choice(_SLOTS[m.group(1)]), text)
@@ -643,6 +644,7 @@ def _plant(docs: list[Doc], gen: _Gen, n_plants: int) -> list[Plant]:
     tab_w = [TABLE_WEIGHTS[t] for t in tab_names]
     # where each receiving document's previous plant went, for back-to-back plants
     last_site: dict[int, tuple[int, int]] = {}
+    sourced: dict[int, list[Plant]] = {}  # plants by source document
     attempts = 0
     while len(plants) < n_plants and attempts < n_plants * 20:
         attempts += 1
@@ -686,8 +688,8 @@ def _plant(docs: list[Doc], gen: _Gen, n_plants: int) -> list[Plant]:
                 B.blocks.insert(bbi + 1, Block("para", sents=[]))
                 # source locks of B in later blocks shift by one
                 locked[b] = {(x + 1 if x > bbi else x, y) for x, y in locked[b]}
-                for q in plants:
-                    if q.a == b and q.block > bbi:
+                for q in sourced.get(b, ()):
+                    if q.block > bbi:
                         q.block += 1
                 for k, (sb, sp) in list(last_site.items()):
                     if k == b and sb > bbi:
@@ -696,8 +698,8 @@ def _plant(docs: list[Doc], gen: _Gen, n_plants: int) -> list[Plant]:
         B.blocks[bbi].sents.insert(pos, Sent(text_b, plant=p.id))
         # sentence indices of B's locked sources in that block shift by one after pos
         locked[b] = {(x, y + 1 if x == bbi and y >= pos else y) for x, y in locked[b]}
-        for q in plants:
-            if q.a == b and q.block == bbi and q.i >= pos:
+        for q in sourced.get(b, ()):
+            if q.block == bbi and q.i >= pos:
                 q.i += 1
                 q.j += 1
         last_site[b] = (bbi, pos + 1)
@@ -706,6 +708,7 @@ def _plant(docs: list[Doc], gen: _Gen, n_plants: int) -> list[Plant]:
         A.supplied += 1
         B.received += 1
         plants.append(p)
+        sourced.setdefault(a, []).append(p)
     return plants
 
 
