@@ -46,7 +46,7 @@ def test_encodings_are_detected(tmp_path, encoding):
 def test_gbk_file_is_read_as_chinese_not_mojibake(tmp_path):
     path = tmp_path / "gbk.txt"
     path.write_bytes("县妇联荣获“三八红旗集体”称号。".encode("gbk"))
-    corpus = summarykit.load(path)
+    corpus = summarykit.load(path, stages=())
     assert corpus[0].text == "县妇联荣获“三八红旗集体”称号。"
 
 
@@ -103,7 +103,7 @@ def test_folder_with_one_bad_file_loses_nothing_else(tmp_path):
     (tmp_path / "sub" / "gbk.txt").write_bytes("一、加强组织建设\n内容。".encode("gbk"))
     (tmp_path / "notes.json").write_text("{}", encoding="utf-8")  # not a report: ignored
     with pytest.warns(SummaryKitWarning, match="2 of 22"):
-        corpus = summarykit.load(tmp_path)
+        corpus = summarykit.load(tmp_path, stages=("segment",))
     assert len(corpus) == 20
     assert sorted(p.source.rsplit("/", 1)[-1] for p in corpus.problems) == ["empty.txt", "r007.txt"]
     assert all(p.message for p in corpus.problems)
@@ -267,3 +267,11 @@ def test_cleaning_and_splitting_lose_nothing(parts):
     for d in docs:
         for i in range(len(d.text)):
             assert text[d.to_source_offset(i)] == d.text[i]
+
+
+def test_two_long_list_items_after_finished_sentences_are_not_preview_pages():
+    # summary_community_04: "如下:\n1、…。\n2、…" is a real list even with long items
+    item = "开展送温暖志愿服务活动,组织社区志愿者走访慰问辖区困难家庭和孤寡老人," * 5
+    text = f"现将工作总结如下:\n1、{item}效果良好。\n2、{item}居民满意。\n"
+    (doc,) = documents_from_text(text, name="x")
+    assert doc.text == text and not doc.removed

@@ -27,12 +27,7 @@ LEVEL_FLOOR = 0.95
 HEADING_FLOOR = 0.90
 PER_FILE_F1 = 0.80
 
-KNOWN_BAD = {
-    # ingest deletes this report's "1、" and "2、" as preview page numbers (two long items at
-    # line starts look like page chunks to clean.preview_page_markers), so the parser never
-    # sees them. Strict: once ingest is fixed this xpasses and the marker must go.
-    "summary_community_04": "ingest removes the 1、 2、 markers as page headers",
-}
+KNOWN_BAD: dict[str, str] = {}  # stem → reason; strict xfail, so a fix shows up as XPASS
 
 
 @functools.cache

@@ -29,6 +29,7 @@ def _patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 # 1, 2, 3 … and chunks must be long, or it is a real list.
 RE_PREVIEW_PAGE = regex.compile(r"(?m)^(\d{1,3})、")
 _MIN_PAGE_CHUNK = 150
+_SENTENCE_END = frozenset("。！？!?：:；;…\n")
 
 
 def preview_page_markers(text: str) -> list[Span]:
@@ -40,12 +41,20 @@ def preview_page_markers(text: str) -> list[Span]:
     for m in hits[1:]:
         if int(m.group(1)) == int(chain[-1].group(1)) + 1:
             chain.append(m)
-    if len(chain) < 2:
-        # a single "1、" is a page prefix only if the site says it is a preview
-        if "由会员分享" not in text[: hits[0].start()]:
-            return []
+    banner = "由会员分享" in text[: hits[0].start()]
     gaps = [b.start() - a.start() for a, b in zip(chain, chain[1:])]
     if gaps and min(gaps) < _MIN_PAGE_CHUNK:
+        return []
+    # Evidence that these are page numbers, not a list: the preview banner, or a page break
+    # that cuts a sentence (the text before "\n2、" does not end a sentence or a heading).
+    cut_mid_sentence = any(
+        m.start() >= 2
+        and text[m.start() - 1] == "\n"
+        and text[m.start() - 2] not in _SENTENCE_END
+        and m.start() - 1 - (text.rfind("\n", 0, m.start() - 1) + 1) >= 80  # a long page line
+        for m in chain[1:]
+    )
+    if not (banner or cut_mid_sentence):
         return []
     spans: list[Span] = []
     for m in chain:
