@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,6 +33,9 @@ GOLD = ROOT / "corpora" / "gold" / "sections"
 OUT = HERE / "sections.jsonl"
 TRAIN = ROOT / "src" / "summarykit" / "resources" / "data" / "category_train.jsonl"
 SOURCES = {"000_13ecb70c73c97d6a": "corpora/seed/000_13ecb70c73c97d6a.txt"}
+# markers of sources delimited here (no gold file): 一、 … 十五、 and （一） … （十）
+RE_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）")
+RE_HEADING_END = re.compile(r"[。！？!?\n]")
 
 CATEGORIES = (
     "party_building",
@@ -133,17 +137,21 @@ def build() -> tuple[list[dict], list[str]]:
                 seen.add(m["offset"])
                 if lab["level"] != m["level"]:
                     problems.append(f"labels.tsv:{lab['line']}: level {lab['level']} but gold says {m['level']}")
-                heading = m["heading"]
-                if heading is None:  # no gold file: heading = rest of the marker's line
-                    line_end = text.find("\n", m["offset"])
-                    heading = text[m["offset"] : line_end if line_end != -1 else len(text)].strip()
-                elif not heading.startswith(lab["heading40"]) and heading[:40] != lab["heading40"]:
+                heading, marker = m["heading"], m["marker"]
+                if heading is None:  # no gold file: marker by regex, heading up to 。！？ or line end
+                    mm = RE_MARKER.match(text, m["offset"])
+                    if mm is None:
+                        problems.append(f"labels.tsv:{lab['line']}: no 一、/（一） marker at {stem}@{m['offset']}")
+                        continue
+                    marker = mm.group()
+                    heading = RE_HEADING_END.split(text[mm.end() :], maxsplit=1)[0].strip()
+                if not heading.startswith(lab["heading40"]) and heading[:40] != lab["heading40"]:
                     problems.append(f"labels.tsv:{lab['line']}: heading {lab['heading40']!r} != gold {heading[:40]!r}")
                 end = section_end(text, markers, i, doc_end)
                 records.append(
                     {"id": f"{stem}/{d['doc']}@{m['offset']}" if stem in SOURCES else f"{stem}@{m['offset']}",
                      "source": src, "doc": d["doc"], "start": m["offset"], "end": end,
-                     "level": m["level"], "marker": m["marker"], "heading": heading,
+                     "level": m["level"], "marker": marker, "heading": heading,
                      "category": lab["category"], "secondary": lab["secondary"],
                      "text": text[m["offset"] : end]}
                 )
