@@ -355,9 +355,16 @@ class Refined:
 
 
 def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
-    from ..tokenize import tokens
+    """jieba tokens in search mode (words and the dictionary words inside them)."""
+    from ..tokenize import tokenizer
 
-    return [(w, s + offset, e + offset) for w, s, e in tokens(text, hmm=False)]
+    return [(w, s + offset, e + offset) for w, s, e in tokenizer().tokenize(text, mode="search", HMM=False)]
+
+
+def _segments(text: str, bounds: list[int], s: int, e: int) -> list[str]:
+    """``text[s:e]`` cut at every boundary inside it (the finest word segmentation)."""
+    cuts = [s] + [b for b in bounds if s < b < e] + [e]
+    return [text[x:y] for x, y in zip(cuts, cuts[1:]) if y > x]
 
 
 def refine(p: Passage, a: NormView, b: NormView, *, margin: int = 6) -> Refined:
@@ -413,11 +420,10 @@ def refine(p: Passage, a: NormView, b: NormView, *, margin: int = 6) -> Refined:
 
     reps: list[tuple[str, str]] = []
     edits: list[tuple[str, str]] = []
+    sorted_a, sorted_b = sorted(bounds_a), sorted(bounds_b)
     for d in widened:
-        wa = [w for w, s, e in toks_a if d.a0 <= s and e <= d.a1]
-        wb = [w for w, s, e in toks_b if d.b0 <= s and e <= d.b1]
-        if "".join(wa) != d.text_a or "".join(wb) != d.text_b:  # not on word boundaries
-            wa, wb = [d.text_a] if d.text_a else [], [d.text_b] if d.text_b else []
+        wa = _segments(a.text, sorted_a, d.a0, d.a1)
+        wb = _segments(b.text, sorted_b, d.b0, d.b1)
         sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
         for op, i1, i2, j1, j2 in sm.get_opcodes():
             if op == "equal":

@@ -13,10 +13,11 @@ slips through. So the decision is made per shared run, by chance:
   shipped list of work-report formulas (``resources/data/boilerplate_formulas.txt``) is
   common whatever the corpus says: ``p(g) ≥ formula_p``. That prior is what makes the
   model work on a 14-report collection.
-* A shared run is tiled by non-overlapping k-grams of its exact blocks. Its chance
-  probability is that of its rarest tile times a discounted product of the others
-  (``dependence`` between 0 and 1: phrases of one template are not independent):
-  ``log P = log p_min + dependence · Σ_other log p``.
+* A shared run's chance log-probability is ``(chars / k) · mean log p(g)`` over every
+  k-gram ``g`` inside its exact blocks: each character counts as the mean of the k-grams
+  covering it. A run made of common phrases scores low however long it is; a run whose
+  phrases are common but whose *junctions* are rare (a new combination of stock
+  phrases, which is what a copy of template-heavy text looks like) scores high.
 * ``N·(N−1)/2`` pairs are compared, so the expected number of pairs sharing a run this
   improbable by chance is ``E = N·(N−1)/2 · P``. The run is a copy when ``E ≤ alpha``;
   otherwise it is template text. ``-log10 E`` is kept as the match's significance.
@@ -75,12 +76,31 @@ class GramTable:
 
     @classmethod
     def build(cls, per_doc_hashes: Sequence[np.ndarray], *, k: int) -> GramTable:
-        uniq = [np.unique(h) for h in per_doc_hashes if len(h)]
-        if not uniq:
+        return cls.build_with_positions(per_doc_hashes, k=k)[0]
+
+    @classmethod
+    def build_with_positions(
+        cls, per_doc_hashes: Sequence[np.ndarray], *, k: int
+    ) -> tuple[GramTable, list[np.ndarray]]:
+        """The table and, for every document, the document frequency at each position."""
+        n = len(per_doc_hashes)
+        uniq, invs = [], []
+        for h in per_doc_hashes:
+            u, inv = np.unique(h, return_inverse=True)
+            uniq.append(u)
+            invs.append(inv)
+        if not any(len(u) for u in uniq):
             z = np.zeros(0, dtype=np.uint64)
-            return cls(k, len(per_doc_hashes), z, np.zeros(0, dtype=np.int64))
-        hashes, df = np.unique(np.concatenate(uniq), return_counts=True)
-        return cls(k, len(per_doc_hashes), hashes, df)
+            return cls(k, n, z, np.zeros(0, dtype=np.int64)), [np.zeros(len(h), dtype=np.int64) for h in per_doc_hashes]
+        allu = np.concatenate(uniq)
+        hashes, ginv, df = np.unique(allu, return_inverse=True, return_counts=True)
+        per_pos = []
+        off = 0
+        for u, inv in zip(uniq, invs):
+            g = ginv[off : off + len(u)]
+            per_pos.append(df[g][inv] if len(inv) else np.zeros(0, dtype=np.int64))
+            off += len(u)
+        return cls(k, n, hashes, df), per_pos
 
     def lookup(self, h: np.ndarray) -> np.ndarray:
         """Document frequency of each hash (0 if absent)."""
@@ -97,8 +117,6 @@ class ChanceParams:
     """A shared run is a copy when fewer than ``alpha`` pairs would share it by chance."""
     formula_p: float = 0.3
     """Probability floor for a k-gram of a shipped formula."""
-    dependence: float = 0.6
-    """Weight of the tiles after the rarest one (1 = independent, 0 = fully dependent)."""
     template_min_df: int = 3
     template_share: float = 0.003
 
@@ -121,20 +139,28 @@ class ChanceModel:
         p = np.where(formula, np.maximum(p, self.params.formula_p), p)
         return np.log(np.minimum(p, 1.0))
 
-    def significance(self, codes_a: np.ndarray, blocks: Sequence[tuple[int, int, int]]) -> float:
-        """``-log10 E``: E = expected number of document pairs sharing such a run by chance."""
+    def significance(self, hashes_a: np.ndarray, blocks: Sequence[tuple[int, int, int]]) -> float:
+        """``-log10 E``: E = expected number of document pairs sharing such a run by chance.
+
+        ``hashes_a`` are the k-gram hashes of document A (``gram_hashes(codes, k)``);
+        ``blocks`` the exact blocks ``(i, j, length)`` of the run. Every character of a
+        block is covered by up to ``k`` k-grams; its chance log-probability is the mean of
+        theirs, so a run made of common phrases scores low even when it is long, while a
+        run whose phrases are common but whose *junctions* are rare (a new combination)
+        scores high.
+        """
         k = self.table.k
-        tiles = []
-        for i, _j, ln in blocks:
-            for s in range(i, i + ln - k + 1, k):
-                tiles.append(codes_a[s : s + k])
+        idx = [np.arange(i, i + ln - k + 1) for i, _j, ln in blocks if ln >= k]
         n = self.n_docs
         pairs = max(n * (n - 1) / 2, 1.0)
-        if not tiles:
+        if not idx:
             return -math.log10(pairs)
-        hashes = np.array([gram_hashes(t, k)[0] for t in tiles], dtype=np.uint64)
-        lp = np.sort(self.tile_log_p(hashes))
-        log_p = float(lp[0] + self.params.dependence * lp[1:].sum())
+        pos = np.concatenate(idx)
+        pos = pos[pos < len(hashes_a)]
+        lp = self.tile_log_p(hashes_a[pos])
+        # chars covered: each block of length L has L chars and L-k+1 grams
+        chars = sum(ln for _i, _j, ln in blocks if ln >= k)
+        log_p = float(lp.mean()) * chars / k if len(lp) else 0.0
         return -(math.log10(pairs) + log_p / math.log(10))
 
     def is_copy(self, significance: float) -> bool:

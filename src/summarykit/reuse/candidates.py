@@ -167,3 +167,78 @@ __all__ = [
     "pairs_from_groups",
     "winnow",
 ]
+
+
+def chained_pairs(
+    hashes: np.ndarray,
+    docs: np.ndarray,
+    positions: np.ndarray,
+    *,
+    max_df: int,
+    n_docs: int,
+    k: int,
+    min_span: int,
+    max_step: int = 20,
+    max_shift: int = 6,
+    weights: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs with *colinear* evidence: shared k-grams that follow each other in
+    both documents (steps of at most ``max_step`` folded characters, diagonal drift of at
+    most ``max_shift``) and together span at least ``min_span`` characters. A phrase
+    shared by chance gives scattered k-grams; a copied passage gives a chain.
+
+    Written as a join: rows ``(k-gram, doc, pos)`` → group by k-gram (groups of at most
+    ``max_df`` documents) → pair rows ``(pair, pos_a, pos_b)`` → sort by pair and position
+    → chain. Returns ``(pair_key, span, score)`` per qualifying pair: the span of its
+    longest-scoring chain and the summed row ``weights`` (default 1 per row) of all its
+    chains.
+    """
+    empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+    if len(hashes) == 0:
+        return empty
+    if weights is None:
+        weights = np.ones(len(hashes), dtype=np.float64)
+    order = np.lexsort((positions, docs, hashes))
+    h, d, p, w = hashes[order], docs[order], positions[order], weights[order]
+    first = np.r_[True, (h[1:] != h[:-1]) | (d[1:] != d[:-1])]  # first occurrence per (hash, doc)
+    h, d, p, w = h[first], d[first], p[first], w[first]
+    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
+    sizes = np.diff(np.r_[starts, len(h)])
+    keys, pa, pb, ws = [], [], [], []
+    for size in range(2, max_df + 1):
+        gs = starts[sizes == size]
+        if len(gs) == 0:
+            continue
+        idx = gs[:, None] + np.arange(size)
+        members, pos, wt = d[idx], p[idx], w[idx]
+        ia, ib = np.triu_indices(size, 1)
+        keys.append((members[:, ia] * n_docs + members[:, ib]).ravel())
+        pa.append(pos[:, ia].ravel())
+        pb.append(pos[:, ib].ravel())
+        ws.append(wt[:, ia].ravel())
+    if not keys:
+        return empty
+    key = np.concatenate(keys)
+    pa = np.concatenate(pa)
+    pb = np.concatenate(pb)
+    wt = np.concatenate(ws)
+    o = np.lexsort((pa, key))
+    key, pa, pb, wt = key[o], pa[o], pb[o], wt[o]
+    diag = pb - pa
+    same = key[1:] == key[:-1]
+    step = pa[1:] - pa[:-1]
+    link = same & (step > 0) & (step <= max_step) & (np.abs(diag[1:] - diag[:-1]) <= max_shift)
+    chain_start = np.r_[True, ~link]
+    cs = np.flatnonzero(chain_start)
+    ce = np.r_[cs[1:], len(key)] - 1
+    span = pa[ce] - pa[cs] + k
+    score = np.add.reduceat(wt, cs)
+    ok = span >= min_span
+    if not ok.any():
+        return empty
+    ck, cspan, cscore = key[cs][ok], span[ok], score[ok]
+    o = np.lexsort((-cscore, ck))
+    ck, cspan, cscore = ck[o], cspan[o], cscore[o]
+    firstk = np.flatnonzero(np.r_[True, ck[1:] != ck[:-1]])
+    total = np.add.reduceat(cscore, firstk)  # evidence of all the pair's chains
+    return ck[firstk], cspan[firstk], total

@@ -38,13 +38,7 @@ import numpy as np
 from ..model import Document, Match, Substitution
 from .align import AlignParams, Passage, Refined, passages, refine
 from .boilerplate import ChanceModel, ChanceParams, GramTable, template_runs
-from .candidates import (
-    choose_method,
-    exact_pairs,
-    gram_hashes,
-    pairs_from_groups,
-    winnow,
-)
+from .candidates import chained_pairs, choose_method, exact_pairs, gram_hashes
 from .normalize import NormView, normalize
 from .report import DocumentReuse, MatchInfo, ReuseReport, TemplatePhrase
 
@@ -62,12 +56,17 @@ class ReuseParams:
     method: Method = "auto"
     k: int = 6
     """Folded character k-gram length of fingerprints and of the chance model."""
-    winnow_w: int = 4
-    """Winnowing window: any shared run of ``k + w − 1`` folded characters is indexed."""
-    max_df: int = 40
-    """Fingerprints in more documents than this are template text, not candidate evidence."""
-    min_shared: int = 2
-    """Candidate pairs share at least this many fingerprints (``index`` method)."""
+    max_df: int = 8
+    """k-grams in more documents than this are common phrases, not candidate evidence."""
+    min_chain_span: int = 12
+    """``index`` candidates: shared rare k-grams chained along a diagonal over at least this
+    many folded characters (one junction of two phrases copied together gives 10–11)."""
+    max_chain_step: int = 20
+    """Largest step between two chained rare k-grams."""
+    pairs_per_doc: int = 2
+    min_pair_budget: int = 2000
+    """At most ``max(min_pair_budget, pairs_per_doc · N)`` candidate pairs are aligned
+    (longest chains first), so the work grows linearly with the corpus."""
     learn_min_support: int = 2
     """A replacement seen in this many aligned document pairs is a learned spinner pair."""
     spin_doc_threshold: float = 3.0
@@ -84,15 +83,25 @@ class ReuseParams:
 _STATE: dict[str, Any] = {}
 
 
-def _align_chunk(chunk: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[Passage, Refined]]]]:
+def _align_chunk(
+    chunk: list[tuple[int, int]],
+) -> list[tuple[int, int, list[tuple[Passage, Refined, float]]]]:
     views: list[NormView] = _STATE["views"]
     texts: list[str] = _STATE["texts"]
+    hashes: list[np.ndarray] = _STATE["hashes"]
     params: AlignParams = _STATE["align"]
+    chance: ChanceModel = _STATE["chance"]
+    min_norm: int = _STATE["min_norm"]
     out = []
     for x, y in chunk:
         found = []
         for p in passages(views[x], views[y], params, text_a=texts[x], text_b=texts[y]):
-            found.append((p, refine(p, views[x], views[y])))
+            if max(p.a1 - p.a0, p.b1 - p.b0) < min_norm:
+                continue
+            sig = chance.significance(hashes[x], p.blocks)
+            if not chance.is_copy(sig):
+                continue
+            found.append((p, refine(p, views[x], views[y]), sig))
         if found:
             out.append((x, y, found))
     return out
@@ -292,7 +301,7 @@ def find_reuse(
     views = [normalize(d.text) for d in docs]
     texts = [d.text for d in docs]
     hashes = [gram_hashes(v.codes, params.k) for v in views]
-    table = GramTable.build(hashes, k=params.k)
+    table, dfs = GramTable.build_with_positions(hashes, k=params.k)
     chance = ChanceModel(table, params.chance)
 
     # -- candidate pairs ---------------------------------------------------------------
@@ -300,18 +309,30 @@ def find_reuse(
         keys, counts = exact_pairs([v.codes for v in views], k=params.align.seed_k)
         min_shared = 1
     else:
-        hs, ds = [], []
-        for i, h in enumerate(hashes):
-            pos = winnow(h, params.winnow_w)
+        hs, ds, ps, ws = [], [], [], []
+        for i, (h, df) in enumerate(zip(hashes, dfs)):
+            pos = np.flatnonzero((df >= 2) & (df <= params.max_df))
             hs.append(h[pos])
             ds.append(np.full(len(pos), i, dtype=np.int64))
-        if hs:
-            keys, counts = pairs_from_groups(
-                np.concatenate(hs), np.concatenate(ds), max_df=params.max_df, n_docs=max(n, 1)
-            )
-        else:
-            keys, counts = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        min_shared = params.min_shared
+            ps.append(pos)
+            ws.append(np.log((n - 1) / (df[pos] - 1)) / params.k)
+        keys, span, score = chained_pairs(
+            np.concatenate(hs),
+            np.concatenate(ds),
+            np.concatenate(ps),
+            max_df=params.max_df,
+            n_docs=max(n, 1),
+            k=params.k,
+            min_span=params.min_chain_span,
+            max_step=params.max_chain_step,
+            weights=np.concatenate(ws),
+        )
+        # bounded work: the longest chains first, at most ``pair_budget`` pairs
+        budget = max(params.min_pair_budget, params.pairs_per_doc * n)
+        order_ = np.lexsort((keys, -score, -span))[:budget]
+        keys = keys[order_]
+        counts = np.ones(len(keys), dtype=np.int64)
+        min_shared = 1
     keep = counts >= min_shared
     pair_list = [(int(k // max(n, 1)), int(k % max(n, 1))) for k in keys[keep]]
     n_candidates = len(pair_list)
@@ -319,7 +340,14 @@ def find_reuse(
     # -- alignment (worker processes for big batches) ----------------------------------
     chunk = 64
     chunks = [pair_list[i : i + chunk] for i in range(0, len(pair_list), chunk)]
-    _STATE.update(views=views, texts=texts, align=params.align)
+    _STATE.update(
+        views=views,
+        texts=texts,
+        hashes=hashes,
+        align=params.align,
+        chance=chance,
+        min_norm=max(1, int(params.min_chars * 0.6)),
+    )
     try:
         jobs = params.n_jobs if len(pair_list) >= 256 else 1
         aligned = _run_chunks(chunks, jobs, show)
@@ -329,10 +357,7 @@ def find_reuse(
     # -- chance filter, length filter ------------------------------------------------------
     raw: list[dict[str, Any]] = []
     for x, y, found in aligned:
-        for p, r in found:
-            sig = chance.significance(views[x].codes, p.blocks)
-            if not chance.is_copy(sig):
-                continue
+        for p, r, sig in found:
             sa, ea = views[x].span(r.a0, r.a1)
             sb, eb = views[y].span(r.b0, r.b1)
             sa, ea, sb, eb = _extend_punct(texts[x], sa, ea, texts[y], sb, eb)
