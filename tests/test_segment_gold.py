@@ -2,7 +2,8 @@
 
 Floors from issue 2: section F1 ≥ 0.97 on the seed and ≥ 0.95 on the development files,
 level accuracy ≥ 0.95 and exact headings ≥ 0.90 (on matched sections). A corpus file is
-skipped only while its gold JSON does not exist yet.
+skipped only while its gold JSON does not exist yet. The first held-out set
+(corpora/gold/holdout_sections) has a floor at what the parser reached on it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from summarykit.evaluate.sections import evaluate_file, evaluate_sections, gold_
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpora" / "gold" / "sections"
+HOLDOUT_GOLD = ROOT / "corpora" / "gold" / "holdout_sections"
 SOURCES = [
     ROOT / "corpora" / "seed" / "000_13ecb70c73c97d6a.txt",
     *sorted((ROOT / "corpora" / "dev").glob("*.txt")),
@@ -109,3 +111,14 @@ def test_cli_prints_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(files[0])]) == 0
     out = capsys.readouterr().out
     assert "OVERALL" in out and "F1" in out and files[0].stem in out
+
+
+def test_default_evaluation_prints_each_split(capsys: pytest.CaptureFixture[str]) -> None:
+    """No paths: seed, dev and holdout gold, each split with its own OVERALL row."""
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    for split in ("seed", "dev", "holdout"):
+        assert f"OVERALL {split} (" in out
+    assert out.index("OVERALL seed") < out.index("OVERALL dev") < out.index("OVERALL holdout")
+    holdout_rows = [ln for ln in out.splitlines() if ln.split()[1:2] == ["holdout"]]
+    assert len(holdout_rows) == len(list(HOLDOUT_GOLD.glob("*.json"))) + 1

@@ -7,6 +7,10 @@ On matched sections we also score the level and the exact heading.
     summarykit evaluate sections [GOLD_JSON_OR_DIR …]
     python -m summarykit.evaluate.sections [--json] [-v] [GOLD_JSON_OR_DIR …]
 
+With no paths it scores ``corpora/gold/sections`` (seed and dev) and
+``corpora/gold/holdout_sections``. Files are grouped by *split*, the ``corpora/`` folder their
+source lives in (``seed``, ``dev``, ``holdout`` …), and every split gets its own OVERALL row.
+
 ``evaluate_sections(paths)`` returns the same figures as a dict (for tests and notebooks).
 """
 
@@ -21,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 GOLD_SUBDIR = Path("corpora") / "gold" / "sections"
+DEFAULT_GOLD_SUBDIRS = (GOLD_SUBDIR, Path("corpora") / "gold" / "holdout_sections")
+"""Gold folders scored when no path is given (each optional except the first)."""
 
 
 def _repo_root() -> Path:
@@ -37,10 +43,17 @@ def default_gold_dir() -> Path:
     return cwd if cwd.is_dir() else _repo_root() / GOLD_SUBDIR
 
 
+def default_gold_dirs() -> list[Path]:
+    """The gold folders of ``DEFAULT_GOLD_SUBDIRS`` that exist (seed/dev first)."""
+    base = Path.cwd() if (Path.cwd() / GOLD_SUBDIR).is_dir() else _repo_root()
+    dirs = [base / sub for sub in DEFAULT_GOLD_SUBDIRS if (base / sub).is_dir()]
+    return dirs or [base / GOLD_SUBDIR]
+
+
 def gold_files(paths: Iterable[str | Path] = ()) -> list[Path]:
-    """Gold JSON files named by ``paths`` (files or folders); default: every gold file."""
+    """Gold JSON files named by ``paths`` (files or folders); default: ``default_gold_dirs()``."""
     out: list[Path] = []
-    paths = list(paths) or [default_gold_dir()]
+    paths = list(paths) or default_gold_dirs()
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(sorted(p.glob("*.json")))
@@ -62,11 +75,11 @@ def _resolve_source(gold_path: Path, source: str) -> Path:
 
 
 def _split_of(source: str) -> str:
+    """The ``corpora/`` folder ``source`` lives in (``seed``, ``dev``, ``holdout`` …)."""
     parts = Path(source).parts
-    if "seed" in parts:
-        return "seed"
-    if "dev" in parts:
-        return "dev"
+    for i, part in enumerate(parts[:-2]):
+        if part == "corpora":
+            return parts[i + 1]
     return "other"
 
 
@@ -148,10 +161,12 @@ def evaluate_file(gold_path: str | Path) -> dict[str, Any]:
 
 
 def evaluate_sections(paths: Iterable[str | Path] = ()) -> dict[str, Any]:
-    """Per-file and overall (seed, dev, all) scores for the gold files named by ``paths``."""
+    """Per-file and overall scores, per split (in order of first appearance) and ``all``,
+    for the gold files named by ``paths``."""
     files = [evaluate_file(p) for p in gold_files(paths)]
     overall: dict[str, Any] = {}
-    for split in ("seed", "dev", "other", "all"):
+    splits = list(dict.fromkeys(f["split"] for f in files))
+    for split in [*splits, "all"]:
         rows = [f for f in files if split == "all" or f["split"] == split]
         if not rows:
             continue
@@ -166,43 +181,53 @@ def evaluate_sections(paths: Iterable[str | Path] = ()) -> dict[str, Any]:
     return {"files": files, "overall": overall}
 
 
-_HEADER = f"{'file':<40} {'split':<5} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'level':>6} {'head':>6}"
+_HEADER = f"{'file':<40} {'split':<8} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'level':>6} {'head':>6}"
 
 
 def _row(name: str, split: str, s: dict[str, Any]) -> str:
     return (
-        f"{name:<40} {split:<5} {s['gold']:>5} {s['predicted']:>5} {s['matched']:>5} "
+        f"{name:<40} {split:<8} {s['gold']:>5} {s['predicted']:>5} {s['matched']:>5} "
         f"{s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} {s['level_accuracy']:>6.3f} {s['exact_heading']:>6.3f}"
     )
 
 
 def format_report(result: dict[str, Any], *, verbose: bool = False) -> str:
-    lines = [_HEADER, "-" * len(_HEADER)]
-    for f in result["files"]:
-        lines.append(_row(f["file"], f["split"], f))
-        if verbose:
-            for g in f["missed"]:
-                lines.append(
-                    f"    missed   @{g['offset']} {g['marker']} L{g['level']} {g['heading'][:40]}"
-                )
-            for p in f["spurious"]:
-                lines.append(
-                    f"    spurious @{p['offset']} {p['marker']} L{p['level']} {p['heading'][:40]}"
-                )
-            for g in f["wrong_level"]:
-                lines.append(
-                    f"    level    @{g['offset']} {g['marker']} gold L{g['level']} got L{g['predicted_level']}"
-                )
-            for g in f["wrong_heading"]:
-                lines.append(
-                    f"    heading  @{g['offset']} {g['marker']} gold {g['heading']!r} got {g['predicted_heading']!r}"
-                )
-    lines.append("-" * len(_HEADER))
-    for split, s in result["overall"].items():
-        lines.append(
-            _row(f"OVERALL {split} ({s['files']} files)", split if split != "all" else "", s)
-        )
+    """The table: each split's files, then that split's OVERALL row; ``all`` at the end."""
+    lines = [_HEADER]
+    overall = result["overall"]
+    for split in [k for k in overall if k != "all"]:
+        lines.append("-" * len(_HEADER))
+        for f in (f for f in result["files"] if f["split"] == split):
+            lines.extend(_file_rows(f, verbose))
+        s = overall[split]
+        lines.append(_row(f"OVERALL {split} ({s['files']} files)", split, s))
+    if len(overall) > 2:  # more than one split: also the total
+        lines.append("-" * len(_HEADER))
+        s = overall["all"]
+        lines.append(_row(f"OVERALL all ({s['files']} files)", "", s))
     return "\n".join(lines)
+
+
+def _file_rows(f: dict[str, Any], verbose: bool) -> list[str]:
+    lines = [_row(f["file"], f["split"], f)]
+    if verbose:
+        for g in f["missed"]:
+            lines.append(
+                f"    missed   @{g['offset']} {g['marker']} L{g['level']} {g['heading'][:40]}"
+            )
+        for p in f["spurious"]:
+            lines.append(
+                f"    spurious @{p['offset']} {p['marker']} L{p['level']} {p['heading'][:40]}"
+            )
+        for g in f["wrong_level"]:
+            lines.append(
+                f"    level    @{g['offset']} {g['marker']} gold L{g['level']} got L{g['predicted_level']}"
+            )
+        for g in f["wrong_heading"]:
+            lines.append(
+                f"    heading  @{g['offset']} {g['marker']} gold {g['heading']!r} got {g['predicted_heading']!r}"
+            )
+    return lines
 
 
 def main(paths: Sequence[str] = (), *, verbose: bool = False, as_json: bool = False) -> int:
@@ -228,7 +253,9 @@ def _cli(argv: Sequence[str] | None = None) -> int:
         prog="python -m summarykit.evaluate.sections", description=__doc__.split("\n")[0]
     )
     ap.add_argument(
-        "paths", nargs="*", help="gold JSON files or folders (default: corpora/gold/sections)"
+        "paths",
+        nargs="*",
+        help="gold JSON files or folders (default: corpora/gold/sections and corpora/gold/holdout_sections)",
     )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument(
