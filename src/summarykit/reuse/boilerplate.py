@@ -7,17 +7,19 @@ both ways: in a small collection it hides real copies (a source and two copies *
 three documents), and in a large one a run glued together from moderately common phrases
 slips through. So the decision is made per shared run, by chance:
 
-* Every folded character k-gram ``g`` has a document frequency ``df(g)`` in the corpus.
-  Leaving out the two documents being compared, the probability that some other report
-  contains ``g`` is ``p(g) = (df(g) − 2 + 1) / (N − 1)`` (add-one). A phrase from the
-  shipped list of work-report formulas (``resources/data/boilerplate_formulas.txt``) is
-  common whatever the corpus says: ``p(g) ≥ formula_p``. That prior is what makes the
-  model work on a 14-report collection.
-* A shared run's chance log-probability is ``(chars / k) · mean log p(g)`` over every
-  k-gram ``g`` inside its exact blocks: each character counts as the mean of the k-grams
-  covering it. A run made of common phrases scores low however long it is; a run whose
-  phrases are common but whose *junctions* are rare (a new combination of stock
-  phrases, which is what a copy of template-heavy text looks like) scores high.
+* Every folded character k-gram has a document frequency ``df`` in the corpus; the
+  counts below leave out the two documents being compared (``df − 2``).
+* The chance probability that another report contains a run is a Markov chain over its
+  characters: its first k-gram's ``(df + ½) / (N − 1)``, then for each next character the
+  ratio ``(df(k-gram) + novel) / (df((k−1)-gram context) + 1)``. Inside a stock phrase the
+  next character is predictable (ratio ≈ 1), so a run made of template text is likely
+  however long it is; where a copy joins phrases in a way no other report does, the
+  ratio collapses and the run becomes improbable. Slot variants of a template
+  (``在{县委/区委…}的正确领导下``) cost only the branching at the slot.
+* Phrases from the shipped list of work-report formulas
+  (``resources/data/boilerplate_formulas.txt``) are common whatever the corpus says
+  (first k-gram ≥ ``formula_p``, continuation ≥ ½): that prior is what makes the model
+  work on a 14-report collection, where counts alone know nothing.
 * ``N·(N−1)/2`` pairs are compared, so the expected number of pairs sharing a run this
   improbable by chance is ``E = N·(N−1)/2 · P``. The run is a copy when ``E ≤ alpha``;
   otherwise it is template text. ``-log10 E`` is kept as the match's significance.
@@ -116,51 +118,55 @@ class ChanceParams:
     alpha: float = 0.01
     """A shared run is a copy when fewer than ``alpha`` pairs would share it by chance."""
     formula_p: float = 0.3
-    """Probability floor for a k-gram of a shipped formula."""
+    """Probability floor for a k-gram of a shipped formula (and 0.5 for continuing one)."""
+    novel: float = 0.05
+    """Probability of a continuation never seen after its context elsewhere (backoff)."""
     template_min_df: int = 3
     template_share: float = 0.003
 
 
 @dataclass(frozen=True, eq=False)
 class ChanceModel:
+    """Chance probability of a shared run: a Markov chain over folded characters whose
+    transition probabilities are document-frequency ratios ``df(ctx + c) / df(ctx)``
+    (k-grams over (k−1)-grams) counted in the *other* documents of the corpus."""
+
     table: GramTable
+    context: GramTable
     params: ChanceParams
 
     @property
     def n_docs(self) -> int:
         return self.table.n_docs
 
-    def tile_log_p(self, tiles: np.ndarray) -> np.ndarray:
-        """ln p(g) for each tile hash, leaving out the two compared documents."""
+    def run_log_p(self, hashes_a: np.ndarray, ctx_a: np.ndarray, i: int, length: int) -> float:
+        """ln P(a random other document contains folded ``A[i:i+length]``)."""
+        k = self.table.k
+        if length < k:
+            return 0.0
         n = max(self.n_docs - 1, 1)
-        df = self.table.lookup(tiles)
-        p = (np.maximum(df - 2, 0) + 1.0) / n
-        formula = _isin_sorted(tiles, formula_hashes(self.table.k))
-        p = np.where(formula, np.maximum(p, self.params.formula_p), p)
-        return np.log(np.minimum(p, 1.0))
+        pos = np.arange(i, i + length - k + 1)
+        g = hashes_a[pos]
+        dfk = np.maximum(self.table.lookup(g) - 2, 0).astype(np.float64)
+        dfc = np.maximum(self.context.lookup(ctx_a[pos]) - 2, 0).astype(np.float64)
+        formula = _isin_sorted(g, formula_hashes(k))
+        first = max((dfk[0] + 0.5) / n, self.params.formula_p if formula[0] else 0.0)
+        q = self.params.novel
+        cond = (dfk[1:] + q) / (dfc[1:] + 1.0)
+        cond = np.where(formula[1:], np.maximum(cond, 0.5), cond)
+        return float(math.log(min(first, 1.0)) + np.log(np.minimum(cond, 1.0)).sum())
 
-    def significance(self, hashes_a: np.ndarray, blocks: Sequence[tuple[int, int, int]]) -> float:
+    def significance(
+        self, hashes_a: np.ndarray, ctx_a: np.ndarray, blocks: Sequence[tuple[int, int, int]]
+    ) -> float:
         """``-log10 E``: E = expected number of document pairs sharing such a run by chance.
 
-        ``hashes_a`` are the k-gram hashes of document A (``gram_hashes(codes, k)``);
-        ``blocks`` the exact blocks ``(i, j, length)`` of the run. Every character of a
-        block is covered by up to ``k`` k-grams; its chance log-probability is the mean of
-        theirs, so a run made of common phrases scores low even when it is long, while a
-        run whose phrases are common but whose *junctions* are rare (a new combination)
-        scores high.
+        ``hashes_a``/``ctx_a`` are document A's k-gram and (k−1)-gram hashes; ``blocks``
+        the exact blocks ``(i, j, length)`` of the run. Blocks are taken as independent.
         """
-        k = self.table.k
-        idx = [np.arange(i, i + ln - k + 1) for i, _j, ln in blocks if ln >= k]
         n = self.n_docs
         pairs = max(n * (n - 1) / 2, 1.0)
-        if not idx:
-            return -math.log10(pairs)
-        pos = np.concatenate(idx)
-        pos = pos[pos < len(hashes_a)]
-        lp = self.tile_log_p(hashes_a[pos])
-        # chars covered: each block of length L has L chars and L-k+1 grams
-        chars = sum(ln for _i, _j, ln in blocks if ln >= k)
-        log_p = float(lp.mean()) * chars / k if len(lp) else 0.0
+        log_p = sum(self.run_log_p(hashes_a, ctx_a, i, ln) for i, _j, ln in blocks)
         return -(math.log10(pairs) + log_p / math.log(10))
 
     def is_copy(self, significance: float) -> bool:

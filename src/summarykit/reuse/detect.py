@@ -89,6 +89,7 @@ def _align_chunk(
     views: list[NormView] = _STATE["views"]
     texts: list[str] = _STATE["texts"]
     hashes: list[np.ndarray] = _STATE["hashes"]
+    ctx: list[np.ndarray] = _STATE["ctx"]
     params: AlignParams = _STATE["align"]
     chance: ChanceModel = _STATE["chance"]
     min_norm: int = _STATE["min_norm"]
@@ -98,7 +99,7 @@ def _align_chunk(
         for p in passages(views[x], views[y], params, text_a=texts[x], text_b=texts[y]):
             if max(p.a1 - p.a0, p.b1 - p.b0) < min_norm:
                 continue
-            sig = chance.significance(hashes[x], p.blocks)
+            sig = chance.significance(hashes[x], ctx[x], p.blocks)
             if not chance.is_copy(sig):
                 continue
             found.append((p, refine(p, views[x], views[y]), sig))
@@ -302,7 +303,9 @@ def find_reuse(
     texts = [d.text for d in docs]
     hashes = [gram_hashes(v.codes, params.k) for v in views]
     table, dfs = GramTable.build_with_positions(hashes, k=params.k)
-    chance = ChanceModel(table, params.chance)
+    ctx_hashes = [gram_hashes(v.codes, params.k - 1) for v in views]
+    context = GramTable.build(ctx_hashes, k=params.k - 1)
+    chance = ChanceModel(table, context, params.chance)
 
     # -- candidate pairs ---------------------------------------------------------------
     if chosen == "exact":
@@ -344,6 +347,7 @@ def find_reuse(
         views=views,
         texts=texts,
         hashes=hashes,
+        ctx=ctx_hashes,
         align=params.align,
         chance=chance,
         min_norm=max(1, int(params.min_chars * 0.6)),
@@ -504,7 +508,7 @@ def find_reuse(
         boilerplate=boilerplate,
         params=record,
         match_info=tuple(i for _, i in results),
-        corpus=corpus if hasattr(corpus, "documents") else None,
+        corpus=corpus if hasattr(corpus, "documents") else tuple(docs),
     )
 
 

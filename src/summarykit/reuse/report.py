@@ -98,7 +98,8 @@ class ReuseReport:
     boilerplate: tuple[TemplatePhrase, ...]
     params: Mapping[str, Any]
     match_info: tuple[MatchInfo, ...] = ()
-    corpus: Corpus | None = field(default=None, repr=False, compare=False)
+    corpus: Corpus | tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
+    """The documents the report is about (for text views; not serialised)."""
 
     def document(self, doc_id: str) -> DocumentReuse:
         for d in self.documents:
@@ -213,7 +214,8 @@ class ReuseReport:
             import html as std_html
 
             return "<pre>" + std_html.escape(self.to_text()) + "</pre>"
-        return _html.render(self)
+        render = getattr(_html, "render_report", None) or getattr(_html, "render")
+        return render(self)
 
     def _repr_html_(self) -> str:
         return self.to_html()
