@@ -259,8 +259,8 @@ HARD = [
     ),
     pytest.param(
         "一、指导思想：以科学发展观为指导，全面推进。\n二、会议安排\n上午9:30召开会议。",
-        [("一、", 1, "指导思想"), ("二、", 1, "会议安排")],
-        id="colon_starts_run_in_body",
+        [("一、", 1, "指导思想：以科学发展观为指导，全面推进"), ("二、", 1, "会议安排")],
+        id="colon_does_not_end_a_heading",
     ),
     pytest.param(
         "一 、总体要求\n内容。\n二 、主要任务\n内容。",
@@ -282,6 +282,71 @@ HARD = [
 
 @pytest.mark.parametrize(("text", "expected"), HARD)
 def test_hard_cases(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert outline(text) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# general phenomena met on unseen reports (corpora/holdout); one short snippet each
+
+PHENOMENA = [
+    pytest.param(
+        "1. 换届完成进度:截至2024年3月,区17个村按期完成换届,换届完成率达94.4%;村换届工作历时43天。\n"
+        "2. 班子配置情况:共选出支部委员会成员70名,文化结构显著优化;村委会成员平均年龄46岁。",
+        [
+            ("1.", 1, "换届完成进度:截至2024年3月,区17个村按期完成换届,换届完成率达94.4%"),
+            ("2.", 1, "班子配置情况:共选出支部委员会成员70名,文化结构显著优化"),
+        ],
+        id="label_colon_body_item_runs_to_the_sentence_end",
+    ),
+    pytest.param(
+        "二、主要工作\n1、创成活动开展以来,社区党总支组织召开了社区创建文明城市工作动员大会,传达区创城办《关于创建全国文明城市的工作实施方案》的精神,"
+        "安排部署社区的创建文明城市具体工作,动员广大居民群众积极投身到全国文明城市创建工作中来,为创建工作打下了良好的基础。\n"
+        "2、制定了实施方案,成立了领导小组。",
+        [
+            ("二、", 1, "主要工作"),
+            (
+                "1、",
+                2,
+                (
+                    "创成活动开展以来,社区党总支组织召开了社区创建文明城市工作动员大会,传达区创城办《关于创建全国文明城市的工作实施方案》的精神,"
+                    "安排部署社区的创建文明城市具体工作,动员广大居民群众积极投身到全国文明城市创建工作中来,为创建工作打下了良好的基础"
+                ),
+            ),
+            ("2、", 2, "制定了实施方案,成立了领导小组"),
+        ],
+        id="long_sentence_item_is_its_own_heading",
+    ),
+    pytest.param(
+        "一、坚定理想信念,提高思想修养和理论素质在镇领导的积极引导下,在村干部的热心帮助下,我的各方面素质都有了很大的提高。\n"
+        "二、抢抓机遇、优化产业,经济工作再上新水平今年以来,镇政府因地制宜求特色,依托优势谋发展。\n"
+        "三、做好本职工作,出色完成领导交给的各项任务不论是镇领导,还是村干部都对我们特别重视。",
+        [
+            ("一、", 1, "坚定理想信念,提高思想修养和理论素质"),
+            ("二、", 1, "抢抓机遇、优化产业,经济工作再上新水平"),
+            ("三、", 1, "做好本职工作,出色完成领导交给的各项任务"),
+        ],
+        id="heading_runs_into_body_without_punctuation",
+    ),
+    pytest.param(
+        "一、我镇在县委的正确领导下,全面完成了各项工作任务。\n二、存在的问题\n内容。",
+        [("一、", 1, "我镇在县委的正确领导下,全面完成了各项工作任务"), ("二、", 1, "存在的问题")],
+        id="adverbial_inside_a_sentence_heading_is_not_a_body_start",
+    ),
+    pytest.param(
+        "一、**工作回顾**\n内容。\n二、成绩\n1、***镇消防队在全市督查中排名第一。\n2、*省卫生乡镇称号。",
+        [
+            ("一、", 1, "工作回顾"),
+            ("二、", 1, "成绩"),
+            ("1、", 2, "***镇消防队在全市督查中排名第一"),
+            ("2、", 2, "*省卫生乡镇称号"),
+        ],
+        id="asterisks_masking_a_name_are_heading_text_markdown_bold_is_not",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHENOMENA)
+def test_phenomena(text: str, expected: list[tuple[str, int, str]]) -> None:
     assert outline(text) == expected
 
 

@@ -31,7 +31,6 @@ LONG_HEADING = 80
 _Q = '“[^”\n]{0,150}”|《[^》\n]{0,150}》|「[^」\n]{0,150}」|‘[^’\n]{0,150}’|"[^"\n]{0,150}"'
 # a year written with spaces (关于1 9 9 8 年) does not start a run-in body
 _DIGIT_SPACE = r"(?<=[0-9０-９])[ \u3000]{1,2}(?=[0-9０-９年月日号])"
-_DIGIT_COLON = r"(?<=[0-9０-９])[:：](?=[0-9０-９])"  # 9:30
 _OPEN = '“《「‘"'
 
 
@@ -42,13 +41,14 @@ def _heading_re(stop: str, *extra: str) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(alts) + ")*")
 
 
-SENTENCE_RE = _heading_re("。！？!?；;：:", _DIGIT_SPACE, _DIGIT_COLON)
+# A colon does not end a heading (``1.换届完成进度:截至…。`` is one heading, rule 4)
+SENTENCE_RE = _heading_re("。！？!?；;", _DIGIT_SPACE)
 CLAUSE_RE = _heading_re("。！？!?；;，,：:", _DIGIT_SPACE)
 # In text whose PDF line wraps became spaces (社区居 民), a space between two Han
 # characters is a wrap, not the start of a run-in body.
 _WRAP = r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])"
 WRAP_SPACE_RE = re.compile(_WRAP)
-SENTENCE_WRAPPED_RE = _heading_re("。！？!?；;：:", _DIGIT_SPACE, _DIGIT_COLON, _WRAP)
+SENTENCE_WRAPPED_RE = _heading_re("。！？!?；;", _DIGIT_SPACE, _WRAP)
 CLAUSE_WRAPPED_RE = _heading_re("。！？!?；;，,：:", _DIGIT_SPACE, _WRAP)
 
 
@@ -63,15 +63,35 @@ def space_wrapped(text: str) -> bool:
 _PURPOSE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])为(?:了|提高|进一步|加强|促进|推进|确保|保证|切实|更好|全面|深入|营造|实现|推动|落实|贯彻|适应|迎接|庆祝|纪念)"
 )
+# A body glued to its heading phrase with no punctuation starts with an adverbial that
+# ends in a comma (``…再上新水平今年以来,`` ``…理论素质在镇领导的积极引导下,``) or with a
+# concessive (``…各项任务不论是镇领导,…``).
+_RUNIN_BODY_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:"
+    r"(?:今年|去年|近年|多年|近几年|几年|年初|上半年|下半年|一年|半年|[两三四五]年|[0-9０-９]{2,4}年)(?:以来|来)[，,]"
+    r"|(?<![存现正实所旨意好])在[^，,。；;：:！？!?\s]{1,16}(?:下|中|里)[，,]"
+    r"|(?:不论|无论|尽管|虽然)"
+    r")"
+)
+_RUNIN_MIN = 4  # characters of heading before the body can start
 _LEAD_SPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 _TRAIL_STRIP = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff，,；;：:、*"
 _ENDERS_AND_CLOSERS = "。！？!?；;”’」』）)"
 
 FIRST_CLAUSE_SCHEMES = frozenset({"shi", "ordinal_word"})
+ITEM_SCHEMES = frozenset({"arabic_dun", "arabic_dot", "arabic_paren", "circled"})
+"""Items of these lists are often whole sentences: their heading runs to the sentence end
+however long it is (a long ``一、`` / ``（一）`` heading is a run-in heading phrase)."""
 
 
 def _skip(text: str, p: int, chars: str, limit: int) -> int:
     while p < limit and text[p] in chars:
+        p += 1
+    return p
+
+
+def _line_end(text: str, p: int, limit: int) -> int:
+    while p < limit and text[p] not in LINE_BREAKS:
         p += 1
     return p
 
@@ -95,7 +115,13 @@ def heading_span(text: str, c: Candidate, wrapped: bool = False) -> tuple[int, i
     p = c.end
     if c.typo and p < limit and text[p] == "是":
         p += 1
-    p = _skip(text, p, _LEAD_SPACE + "*", limit)
+    p = _skip(text, p, _LEAD_SPACE, limit)
+    if p < limit and text[p] == "*":
+        # markdown bold (``一、**工作回顾**``) is skipped; a masked name (``3、***镇…``) is text
+        q = _skip(text, p, "*", limit)
+        line_end = _line_end(text, q, limit)
+        if text.find(text[p:q], q, line_end) >= 0 or q >= line_end:
+            p = _skip(text, q, _LEAD_SPACE, limit)
     if c.scheme == "ordinal_word":
         p = _skip(text, p, "，,：:", limit)
         p = _skip(text, p, _LEAD_SPACE, limit)
@@ -108,13 +134,20 @@ def heading_span(text: str, c: Candidate, wrapped: bool = False) -> tuple[int, i
     standalone = c.cls == "L" and (e_sentence >= n or _rest_of_line_empty(text, e_sentence, n))
     if c.scheme in FIRST_CLAUSE_SCHEMES or (c.scheme == "di_cn" and not standalone):
         e = clause_re.match(text, p, limit).end()
-    elif e_sentence - p > LONG_HEADING:
-        e = clause_re.match(text, p, limit).end()
-        m = _PURPOSE_RE.search(text, p + 6, e)
-        if m:
-            e = m.start()
     else:
         e = e_sentence
+        e1 = clause_re.match(text, p, e_sentence).end()  # end of the first clause
+        e2 = e1
+        if e1 < e_sentence:
+            e2 = clause_re.match(text, e1 + 1, e_sentence).end()
+        m = _RUNIN_BODY_RE.search(text, p + _RUNIN_MIN, min(e2 + 1, e_sentence))
+        if m and (m.start() > e1 or m.start() >= p + 6):
+            e = m.start()  # the body runs on straight after the heading phrase
+        elif e_sentence - p > LONG_HEADING and c.scheme not in ITEM_SCHEMES:
+            e = e1
+            m = _PURPOSE_RE.search(text, p + 6, e)
+            if m:
+                e = m.start()
     while e > p and text[e - 1] in _TRAIL_STRIP:
         e -= 1
     if e <= p:
