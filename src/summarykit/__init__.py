@@ -19,6 +19,20 @@ __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    """Lazy public names whose modules load numpy-heavy machinery on first use."""
+    if name == "find_reuse":
+        from .reuse.detect import find_reuse
+
+        return find_reuse
+    if name == "ReuseReport":
+        from .reuse.report import ReuseReport
+
+        return ReuseReport
+    raise AttributeError(f"module 'summarykit' has no attribute {name!r}")
+
+
 __all__ = [
     "Anomaly",
     "Corpus",
@@ -27,10 +41,12 @@ __all__ = [
     "InputError",
     "Match",
     "Removal",
+    "ReuseReport",
     "Section",
     "SummaryKitError",
     "SummaryKitWarning",
     "__version__",
+    "find_reuse",
     "load",
     "parse",
 ]

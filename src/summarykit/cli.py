@@ -111,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="no progress bars even on a terminal")
     p.set_defaults(func=_cmd_analyze)
 
+    p = sub.add_parser(
+        "reuse",
+        help="copied passages (verbatim, near, spun), template text and spin scores across reports",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs; - for stdin")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("--html", metavar="FILE", help="also write the HTML audit report here")
+    p.add_argument("--min-chars", type=int, default=30, metavar="N", help="shortest passage reported (default 30)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--n-jobs", type=int, default=2, metavar="N", help="worker processes (default 2)")
+    p.set_defaults(func=_cmd_reuse)
+
     p = sub.add_parser("evaluate", help="score a stage against the team's gold data")
     p.add_argument("what", choices=("sections", "entities", "categories", "reuse"))
     p.add_argument("paths", nargs="*", metavar="PATH", help="gold files or folders (default: corpora/gold/<what>)")
@@ -149,6 +161,30 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if "report" in result.files:
         print(f"open the report: {result.files['report'].resolve().as_uri()}")
     return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def _cmd_reuse(args: argparse.Namespace) -> int:
+    from .reuse.detect import find_reuse
+
+    if args.min_chars < 1:
+        print(f"summarykit: --min-chars must be at least 1, got {args.min_chars}", file=sys.stderr)
+        return EXIT_USAGE
+    corpus, problems = _load_inputs(args.paths, stages=())
+    report = find_reuse(corpus, min_chars=args.min_chars, n_jobs=args.n_jobs)
+    out = _open_out(args.output)
+    try:
+        if args.format == "json":
+            json.dump(report.to_dict(), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+        else:
+            out.write(report.to_text() + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if args.html:
+        with open(args.html, "w", encoding="utf-8") as fh:
+            fh.write(report.to_html())
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:

@@ -279,6 +279,8 @@ def find_reuse(
     """
     if not isinstance(min_chars, int) or min_chars < 1:
         raise ValueError(f"min_chars must be a positive int, got {min_chars!r}")
+    if n_jobs is None or n_jobs < 1:
+        n_jobs = os.cpu_count() or 1
     if method not in ("auto", "exact", "index"):
         raise ValueError(f"method must be 'auto', 'exact' or 'index', got {method!r}")
     align_over = overrides.pop("align", None)
