@@ -342,6 +342,29 @@ PHENOMENA = [
         ],
         id="asterisks_masking_a_name_are_heading_text_markdown_bold_is_not",
     ),
+    pytest.param(
+        '社區在硬件建設方面一步到位。首先在辦公方面購置了電腦,還專門訂做了一套軟件。其次是建立健全社區各項規章制度和工作責任,並把規章制度全部"上牆"。',
+        [
+            ("首先", 1, "在辦公方面購置了電腦"),
+            ("其次", 1, "是建立健全社區各項規章制度和工作責任"),
+        ],
+        id="ordinal_words_run_into_the_clause_traditional_characters",
+    ),
+    pytest.param(
+        "首先,加強學習;其次,完善制度;最後,強化考核。",
+        [("首先", 1, "加強學習"), ("其次", 1, "完善制度"), ("最後", 1, "強化考核")],
+        id="traditional_zuihou",
+    ),
+    pytest.param(
+        "一、存在的问题\n原因有二:其一,资金投入不足;其二,人才队伍薄弱。\n二、下步打算\n内容。",
+        [
+            ("一、", 1, "存在的问题"),
+            ("其一", 2, "资金投入不足"),
+            ("其二", 2, "人才队伍薄弱"),
+            ("二、", 1, "下步打算"),
+        ],
+        id="qi_yi_qi_er",
+    ),
 ]
 
 
@@ -374,6 +397,10 @@ NOT_SECTIONS = [
     ),
     pytest.param("同时利用契机开展多种形式活动。其次,社区妇联还组织成立了舞蹈队。", id="lone_qici"),
     pytest.param("一方面充分利用宣传栏。另一方面结合节庆日开展活动。", id="one_side_other_side"),
+    pytest.param(
+        "他首先发现了问题,立即报告。\n其次,大家要注意安全。这是三大任务之首,抓住其一,带动其他。",
+        id="ordinal_words_without_comma_across_paragraphs_and_lone_qi_yi",
+    ),
     pytest.param(
         "十一、十二月份完成了。今年一、二年级。再次强调要抓落实。", id="month_and_grade_ranges"
     ),

@@ -123,7 +123,7 @@ def heading_span(text: str, c: Candidate, wrapped: bool = False) -> tuple[int, i
         if text.find(text[p:q], q, line_end) >= 0 or q >= line_end:
             p = _skip(text, q, _LEAD_SPACE, limit)
     if c.scheme == "ordinal_word":
-        p = _skip(text, p, "，,：:", limit)
+        p = _skip(text, p, "，,、：:", limit)
         p = _skip(text, p, _LEAD_SPACE, limit)
     if p >= n or text[p] in LINE_BREAKS:
         return c.end, c.end, True

@@ -73,8 +73,9 @@ MARKER_RE = re.compile(
         [
             # 第一、 第一， 第一, 第一． 第一： 第一步，  and the part headings 第一部分 第一章 第一节
             rf"(?P<di>第(?P<di_n>{_CN})(?:(?P<di_part>部分|章|节)[、，,：:．.]?|步?[、，,．.：:]))",
-            # 首先， 其次， 再次， 最后，  首先要 其次是  (the punctuation is not part of the marker)
-            r"(?P<ord>首先|其次|再次|最后)(?=[ \u3000]?[，,：:]|[要是])",
+            # 首先， 其次， 再次， 最后， 最後，  首先要 其次是  其一， 其二是  and 首先在… 其次是…
+            # (the punctuation is not part of the marker; what may follow is checked in scan)
+            rf"(?P<ord>首先|其次|再次|最后|最後|其(?P<qi_n>{_CN}))",
             # （一） (一)
             rf"(?P<cp>[（(]{_SP}(?P<cp_n>{_CN}){_SP}[）)])",
             # （1） (1) ⑴   and 1） 1)
@@ -108,7 +109,9 @@ COMMAS = "，,、"
 CLOSERS = "”’」』）)】》\"'"
 LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
 
-ORDINAL_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 最后: its position in the list
+ORDINAL_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0, "最後": 0}  # 最后: its position
+_ORD_PUNCT_RE = re.compile(r"[ \u3000]?[，,：:]|[要是]")
+_QI_PUNCT_RE = re.compile(r"[ \u3000]?[，,、：:]|是")
 
 
 @dataclass(slots=True)
@@ -123,6 +126,7 @@ class Candidate:
     key: str = ""  # scheme + variant: the identity of a list on the outline stack
     slip: bool = False
     typo: bool = False
+    weak: bool = False  # 首先/其次 with no comma after it: an enumeration only within a paragraph
     # filled later
     heading_start: int = 0
     heading_end: int = 0
@@ -162,6 +166,10 @@ def _is_numeral_char(ch: str) -> bool:
     return ch in CN_DIGITS
 
 
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def scan(text: str) -> list[Candidate]:
     """Every candidate marker of ``text``, in order (not yet filtered by structure)."""
     out: list[Candidate] = []
@@ -177,7 +185,7 @@ def scan(text: str) -> list[Candidate]:
             continue  # inside a word: 统一是, 之一是, 第十条(一), 第一次 never get here, 总结一、 does
         style = ""
         key = ""
-        slip = typo = False
+        slip = typo = weak = False
         if m.group("di") is not None:
             num = cn_number(m.group("di_n"))
             scheme = "di_cn"
@@ -192,7 +200,22 @@ def scan(text: str) -> list[Candidate]:
                 continue
         elif m.group("ord") is not None:
             scheme = "ordinal_word"
-            num = ORDINAL_NUMBER[m.group("ord")]
+            word = m.group("ord")
+            qi = m.group("qi_n")
+            if qi is not None:
+                # 其一，…；其二，…  (a list of its own; not 其一 "one of them" in a sentence)
+                if not _QI_PUNCT_RE.match(text, end):
+                    continue
+                num = cn_number(qi)
+                key = "ordinal_word:其"
+            else:
+                num = ORDINAL_NUMBER[word]
+                if not _ORD_PUNCT_RE.match(text, end):
+                    # 首先在办公方面…。其次是… : run straight into the clause (traditional-
+                    # character pages and spoken style drop the comma)
+                    if word not in ("首先", "其次") or end >= n or not _is_han(text[end]):
+                        continue
+                    weak = True
         elif m.group("cp") is not None:
             scheme = "cn_paren"
             num = cn_number(m.group("cp_n"))
@@ -273,6 +296,7 @@ def scan(text: str) -> list[Candidate]:
                 style=style,
                 slip=slip,
                 typo=typo,
+                weak=weak,
                 key=key or scheme,
             )
         )

@@ -364,6 +364,8 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 number = c.number = expected  # 最后 takes its place in the list
             prev = items[top.section].cand
             kind = None
+            if c.weak and prev.paragraph != c.paragraph:
+                continue  # 其次 with no comma continues only a 首先 of its own paragraph
             if number == expected:
                 if c.slip and top.style_norm == "、" and c.cls not in "LS":
                     continue
@@ -426,8 +428,12 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 continue
             if number == 1:
                 lone_ok = c.cls in LONE_START[c.scheme] and not run_on
-                if not nested_inline and not lone_ok and confirmer.confirming(c) is None:
-                    continue
+                if not nested_inline and not lone_ok:
+                    confirm = confirmer.confirming(c)
+                    if confirm is None:
+                        continue
+                    if c.weak and lines.line_index(confirm) != c.paragraph:
+                        continue  # 首先 with no comma: 其次 must follow in its paragraph
                 if c.slip and c.cls != "L" and confirmer.confirming(c) is None:
                     continue  # 三, 三. mid-paragraph only continue a list
             elif c.cls != "L" or c.scheme == "ordinal_word" or cut >= 0:
