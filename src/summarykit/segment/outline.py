@@ -264,7 +264,16 @@ def _cut_sentence_before(text: str, c: Candidate, lines: _Lines) -> int:
     line_start = lines.breaks[k - 1] + 1 if k > 0 else 0
     if _MARKER_START_RE.match(text, line_start, j + 1):
         return -1
+    if j - line_start < _TITLE_MAX and _TITLE_END_RE.search(text, line_start, j + 1):
+        return -1  # a title line (``党支部工作年度总结三篇\n五、…``): nothing runs on
     return j - line_start + 1
+
+
+_TITLE_MAX = 40
+_TITLE_END_RE = re.compile(
+    r"(?:总结|總結|报告|報告|汇报|匯報|计划|計劃|讲话|講話|发言|發言|意见|意見|方案|通知|纪要|紀要|要点|材料|"
+    r"[0-9一二三四五六七八九十]+篇|篇[0-9一二三四五六七八九十]+)[ \t\u3000]*$"
+)
 
 
 # -- the outline -------------------------------------------------------------------------
