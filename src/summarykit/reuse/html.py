@@ -55,7 +55,7 @@ tr:nth-child(even) td{background:#f4f6f9}
 .legend span{margin-right:14px}
 .pair{background:#fff;border:1px solid #d5dae0;padding:8px 10px;margin:10px 0 22px}
 .panes{display:flex;gap:14px}.pane{flex:1 1 50%;min-width:0}
-.pane .txt{white-space:pre-wrap;line-height:1.75;border:1px solid #e3e7eb;padding:8px;max-height:620px;overflow:auto;background:#fff}
+.pane .txt{position:relative;white-space:pre-wrap;line-height:1.75;border:1px solid #e3e7eb;padding:8px;max-height:620px;overflow:auto;background:#fff}
 .pane h4{margin:2px 0 6px;font-size:14px}
 .sub{outline:2px solid #d0021b;outline-offset:-1px;font-weight:700;color:#8b0000}
 .tmpl{color:#7b848d;text-decoration:line-through;text-decoration-color:#9aa3ac;background:#eef0f2}
@@ -91,6 +91,11 @@ _JS = """
         rows.forEach(function(row){ body.appendChild(row); });
       });
     });
+  });
+  // each text pane opens at its first copied passage
+  document.querySelectorAll('.pane .txt').forEach(function(box){
+    var first = box.querySelector('[class*="m"][title*="passage"]');
+    if (first) { box.scrollTop = Math.max(0, first.offsetTop - 60); }
   });
   document.documentElement.setAttribute('data-sortable', 'ready');
 })();
