@@ -123,6 +123,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--n-jobs", type=int, default=2, metavar="N", help="worker processes (default 2)")
     p.set_defaults(func=_cmd_reuse)
 
+    p = sub.add_parser(
+        "classify",
+        help="work category of each section, with its probability, and each report's category mix",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs; - for stdin")
+    p.add_argument("--max-level", type=int, default=2, metavar="N", help="deepest section level listed (default 2)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(func=_cmd_classify)
+
     p = sub.add_parser("evaluate", help="score a stage against the team's gold data")
     p.add_argument("what", choices=("sections", "entities", "categories", "reuse"))
     p.add_argument("paths", nargs="*", metavar="PATH", help="gold files or folders (default: corpora/gold/<what>)")
@@ -184,6 +193,31 @@ def _cmd_reuse(args: argparse.Namespace) -> int:
     if args.html:
         with open(args.html, "w", encoding="utf-8") as fh:
             fh.write(report.to_html())
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _cmd_classify(args: argparse.Namespace) -> int:
+    from .classify import category_mix
+
+    corpus, problems = _load_inputs(args.paths, stages=("segment", "classify"))
+    out = _open_out(args.output)
+    try:
+        out.write("document\tmarker\theading\tcategory\tprobability\n")
+        for d in corpus:
+            if not d.sections:
+                out.write(f"{d.id}\t\t(no numbered sections found)\t\t\n")
+                continue
+            for s in d.sections:
+                if s.level > args.max_level:
+                    continue
+                p = (s.category_scores or {}).get(s.category or "", float("nan"))
+                heading = s.heading if len(s.heading) <= 30 else s.heading[:29] + "…"
+                out.write(f"{d.id}\t{'  ' * (s.level - 1)}{s.marker}\t{heading}\t{s.category}\t{p:.2f}\n")
+            mix = ", ".join(f"{c} {v:.0%}" for c, v in category_mix(d).items())
+            out.write(f"{d.id}\tmix\t(share of the text of its top-level sections)\t{mix}\t\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
