@@ -181,8 +181,16 @@ def scan(text: str) -> list[Candidate]:
             m.group("ord") is not None
             or (m.group("sh") is not None and text[start - 1] not in _SHI_WORD_BEFORE)
             or (m.group("cp") is not None and text[start - 1] not in _PAREN_REF_BEFORE)
+            or (
+                (m.group("ad") is not None or m.group("au") is not None)
+                and text[start] in "1１"
+                and text[start - 1] not in _PAREN_REF_BEFORE
+            )
         ):
-            continue  # inside a word: 统一是, 之一是, 第十条(一), 第一次 never get here, 总结一、 does
+            # inside a word: 统一是, 之一是, 第十条(一), 第一次 never get here, 总结一、 does.
+            # 1. / 1、 after a word are kept only to be tried as a chained heading
+            # (``…完成情况(一)重点工作任务完成情况1.全面完成…``, see outline)
+            continue
         style = ""
         key = ""
         slip = typo = weak = False

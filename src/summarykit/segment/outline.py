@@ -78,6 +78,9 @@ LONE_START: dict[str, frozenset[str]] = {
 }
 """Classes at which item 1 may open a list without a second item confirming it."""
 
+CHAIN_MAX = 30
+"""Longest heading that can run straight into the marker of its first sub-item."""
+_CHAIN_BREAK_RE = re.compile(r"[。！？!?；;，,：:\n\r\u2028\u2029]")
 CONFIRM_WINDOW = {"ordinal_word": 1500}
 DEFAULT_CONFIRM_WINDOW = 3000
 DUPLICATE_WINDOW = 30000
@@ -319,9 +322,11 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
         c.paragraph = lines.line_index(c.start)
     keep, duplicate = _drop_toc_and_duplicates(text, cands, lines)
     anomalies: list[Anomaly] = []
+    chain_only = [False] * len(cands)  # 1. straight after a word: only as a chained heading
     for i, c in enumerate(cands):
         if keep[i] and c.cls not in ALLOWED[c.scheme]:
             keep[i] = False
+            chain_only[i] = c.cls == "H" and c.number == 1 and c.scheme in HEADING_SCHEMES
         if duplicate[i] and c.cls in ALLOWED[c.scheme] and c.heading_end > c.heading_start:
             h = text[c.heading_start : c.heading_end]
             anomalies.append(
@@ -341,8 +346,20 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 return k
         return None
 
+    def chained(c: Candidate) -> bool:
+        """``一、年度任务完成情况(一)重点工作完成情况1.全面完成…``: the short heading of the
+        item just opened runs straight into item 1 of a lower-ranked list."""
+        if c.number != 1 or not items or not stack or stack[-1].section != len(items) - 1:
+            return False
+        p = items[-1].cand
+        return (
+            RANK[c.scheme] > RANK[p.scheme]
+            and p.end < c.start <= p.end + CHAIN_MAX
+            and _CHAIN_BREAK_RE.search(text, p.end, c.start) is None
+        )
+
     for i, c in enumerate(cands):
-        if not keep[i]:
+        if not keep[i] and not (chain_only[i] and chained(c)):
             continue
         cut = _cut_sentence_before(text, c, lines)
         if cut >= 100 and c.scheme in ARABIC_LIST_FAMILY:
@@ -437,7 +454,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 continue
             if number == 1:
                 lone_ok = c.cls in LONE_START[c.scheme] and not run_on
-                if not nested_inline and not lone_ok:
+                if not nested_inline and not lone_ok and not chained(c):
                     confirm = confirmer.confirming(c)
                     if confirm is None:
                         continue
