@@ -156,7 +156,7 @@ def test_seed_report_structure(seed_report):
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (Debian package: chromium)")
 def test_renders_in_headless_chromium(seed_report, tmp_path):
-    from PIL import Image
+    Image = pytest.importorskip("PIL.Image")  # Pillow comes with matplotlib in the dev extras
 
     report, corpus = seed_report
     html_file = tmp_path / "report.html"
