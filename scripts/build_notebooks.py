@@ -202,9 +202,7 @@ joined.query("label in ['COUNT', 'PERCENT', 'MONEY']").groupby("category").size(
 reports) from copies; per document it gives the copy ratio and the boilerplate ratio.
 """),
     code("""
-from summarykit.reuse import find_reuse
-
-report = find_reuse(corpus)
+report = summarykit.find_reuse(corpus)
 rates = report.documents_frame().reset_index().rename(columns={"id": "doc_id"})
 rates = rates.merge(docs[["doc_id", "unit_kind"]], on="doc_id")
 rates.groupby("unit_kind")[["boilerplate_ratio", "copy_ratio"]].mean().round(3)
@@ -231,11 +229,10 @@ This notebook finds it and reads the copy side by side with its source.
 import pandas as pd
 import summarykit
 import summarykit.plot as skplot
-from summarykit.reuse import find_reuse
 
 # The audit needs no work categories: leaving out the classifier stage makes loading faster.
 corpus = summarykit.load(SEED, stages=("segment", "entities"))
-report = find_reuse(corpus)
+report = summarykit.find_reuse(corpus)
 report
 """),
     md("""
