@@ -78,6 +78,11 @@ LONE_START: dict[str, frozenset[str]] = {
 }
 """Classes at which item 1 may open a list without a second item confirming it."""
 
+_SITE_NOTICE_RE = re.compile(
+    r"(?:本(?:文档|文件|资料|资源|网站|站|平台)|下载|用户|如果?您)"
+    r"[^\n]{0,30}(?:文档|上传|下载|版权|客服|付费|会员|浏览|阅读全部|侵权|举报)"
+)
+"""Items of a document-sharing site's notice list (``1、本文档由用户上传…``), not a report's."""
 CHAIN_MAX = 30
 """Longest heading that can run straight into the marker of its first sub-item."""
 _CHAIN_BREAK_RE = re.compile(r"[。！？!?；;，,：:\n\r\u2028\u2029]")
@@ -324,6 +329,8 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
     anomalies: list[Anomaly] = []
     chain_only = [False] * len(cands)  # 1. straight after a word: only as a chained heading
     for i, c in enumerate(cands):
+        if keep[i] and _SITE_NOTICE_RE.match(text, c.heading_start, c.heading_end):
+            keep[i] = False  # - 1、本文档由用户上传… : a download site's notice list
         if keep[i] and c.cls not in ALLOWED[c.scheme]:
             keep[i] = False
             chain_only[i] = c.cls == "H" and c.number == 1 and c.scheme in HEADING_SCHEMES
@@ -345,6 +352,11 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             if stack[k].key == key:
                 return k
         return None
+
+    def inline_here(c: Candidate) -> bool:
+        """Is ``c`` item 1 of an enumeration confirmed within its own paragraph?"""
+        confirm = confirmer.confirming(c)
+        return confirm is not None and lines.line_index(confirm) == c.paragraph
 
     def chained(c: Candidate) -> bool:
         """``一、年度任务完成情况(一)重点工作完成情况1.全面完成…``: the short heading of the
@@ -477,7 +489,11 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                     stack.pop()  # flattened text (1. … after spaces): a list of the same rank
                 elif t.scheme in RUNIN_SCHEMES and c.scheme in HEADING_SCHEMES and c.cls != "C":
                     stack.pop()
-                elif c.scheme == "cn_dun" and c.cls == "L" and t.scheme in ARABIC_SCHEMES:
+                elif (
+                    c.scheme == "cn_dun"
+                    and t.scheme in ARABIC_SCHEMES
+                    and (c.cls == "L" or (c.cls == "S" and not inline_here(c)))
+                ):
                     stack.pop()  # 1、2、3 lead-in list, then the report's 一、 structure
                 else:
                     break
