@@ -424,6 +424,15 @@ PHENOMENA = [
         ],
         id="inline_cn_enumeration_inside_an_arabic_item",
     ),
+    pytest.param(
+        "下面汇报如下。一、抢抓机遇、优化产业,经济工作再上新水平。今年以来,全镇经济平稳增长。"
+        "1、大力发展现代农业苹果生产方面。继续按照发展思路促进产业升级,春季新发展苹果面积4500亩,全镇苹果",
+        [
+            ("一、", 1, "抢抓机遇、优化产业,经济工作再上新水平"),
+            ("1、", 2, "大力发展现代农业苹果生产方面"),
+        ],
+        id="sub_list_item_1_whose_item_2_the_excerpt_cut_off",
+    ),
 ]
 
 
@@ -468,6 +477,9 @@ NOT_SECTIONS = [
         id="hard_wrap_inside_a_word",
     ),
     pytest.param("文件①规定了要求，通知②也有说明。", id="footnote_marks"),
+    pytest.param(
+        "全镇经济平稳增长。1、2月份完成投资5亿元。总投资达到1.5亿元。", id="numbers_near_the_end"
+    ),
     pytest.param("提高到58.5%。PM\n2.5\n浓度下降。", id="subscript_split_onto_lines"),
     pytest.param(
         "详见（附件1）和表(2)的说明,参见第（一）项。", id="parenthesised_references_in_words"

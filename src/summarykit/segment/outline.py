@@ -83,6 +83,8 @@ _SITE_NOTICE_RE = re.compile(
     r"[^\n]{0,30}(?:文档|上传|下载|版权|客服|付费|会员|浏览|阅读全部|侵权|举报)"
 )
 """Items of a document-sharing site's notice list (``1、本文档由用户上传…``), not a report's."""
+TAIL_WINDOW = 800
+"""An item this close to the end of an excerpt may have lost its confirming sibling."""
 CHAIN_MAX = 30
 """Longest heading that can run straight into the marker of its first sub-item."""
 _CHAIN_BREAK_RE = re.compile(r"[。！？!?；;，,：:\n\r\u2028\u2029]")
@@ -298,6 +300,12 @@ class _Confirmer:
                 self.pos.setdefault(c.key, []).append(c.start)
                 self.num.setdefault(c.key, []).append(c.number)
 
+    def next_same_key(self, c: Candidate) -> int | None:
+        """Start of the next candidate of ``c``'s list, whatever its number."""
+        starts = self.pos.get(c.key.removesuffix(INLINE_SUFFIX), [])
+        k = bisect.bisect_right(starts, c.start)
+        return starts[k] if k < len(starts) else None
+
     def confirming(self, c: Candidate) -> int | None:
         """Start of the item that confirms ``c``, or ``None``."""
         key = c.key.removesuffix(INLINE_SUFFIX)
@@ -343,6 +351,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
 
     items: list[Item] = []
     stack: list[_Open] = []
+    text_end = len(text.rstrip())
 
     def heading_key(c: Candidate) -> str:
         return _STRIP_RE.sub("", text[c.heading_start : c.heading_end])
@@ -357,6 +366,20 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
         """Is ``c`` item 1 of an enumeration confirmed within its own paragraph?"""
         confirm = confirmer.confirming(c)
         return confirm is not None and lines.line_index(confirm) == c.paragraph
+
+    def cut_off(c: Candidate) -> bool:
+        """``…取得了平稳较快增长。1、大力发展现代农业方面。…`` near the end of an excerpt:
+        item 1 of a sub-list after a sentence, whose item 2 the excerpt cut off."""
+        return (
+            c.cls in "SW"
+            and c.scheme in ARABIC_SCHEMES
+            and text_end - c.start <= TAIL_WINDOW
+            and bool(stack)
+            and RANK[stack[-1].scheme] < RANK[c.scheme]
+            and not stack[-1].closes_on_new_list
+            and 0 < c.heading_end - c.heading_start <= 40
+            and confirmer.next_same_key(c) is None
+        )
 
     def chained(c: Candidate) -> bool:
         """``一、年度任务完成情况(一)重点工作完成情况1.全面完成…``: the short heading of the
@@ -465,7 +488,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             if c.scheme == "ordinal_word" and number != 1:
                 continue
             if number == 1:
-                lone_ok = c.cls in LONE_START[c.scheme] and not run_on
+                lone_ok = (c.cls in LONE_START[c.scheme] and not run_on) or cut_off(c)
                 if not nested_inline and not lone_ok and not chained(c):
                     confirm = confirmer.confirming(c)
                     if confirm is None:
