@@ -18,7 +18,7 @@ from summarykit.report import corpus_html, document_html, report_html, residue_s
 
 from conftest import SEED
 
-EVIL = '<script>alert("x")</script>'
+EVIL = '<script>alert("1")</script>'
 SPAN_KIND = re.compile(r'<span class="sk-(?:cat|rm|an|tag)[^"]*"[^>]*>[^<]*</span>')
 
 
@@ -74,7 +74,7 @@ def test_document_html_escapes_every_piece_of_text(evil_doc):
     assert "<script" not in out
     assert "&lt;script&gt;" in out
     # the text, title, id, heading, category, entity, removal and anomaly all came through escaped
-    assert out.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") >= 8
+    assert out.count("&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt;") >= 8
 
 
 def test_document_html_body_is_the_text_with_marks(evil_doc):
@@ -96,10 +96,22 @@ def test_outline_lists_sections_with_category_and_anchor(evil_doc):
     assert all(f'id="{a}"' in out for a in anchors)
 
 
-def test_residue_fallback_marks_placeholders_only_when_nothing_else_reports_them():
-    doc = Document(id="d", text="20xx年，__镇某某村召开会议，XX同志发言，第x届。2023年正常。")
-    kinds = [doc.text[s:e] for s, e, _ in residue_spans(doc)]
-    assert kinds == ["20xx", "__", "某某", "XX", "x"]
+RESIDUE_TEXT = "20xx年，__镇某某村召开会议，XX同志发言，第x届。2023年正常。"
+
+
+def test_residue_comes_from_the_reuse_stage_detector():
+    doc = Document(id="d", text=RESIDUE_TEXT)
+    assert [doc.text[s:e] for s, e, _ in residue_spans(doc)] == ["20xx年", "__镇", "某某", "XX", "x届"]
+    out = document_html(doc)
+    assert out.count('class="sk-res"') == 5 and "2023年正常" in out
+
+
+def test_residue_fallback_when_the_reuse_stage_is_missing(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "summarykit.reuse.residue", None)  # import fails
+    doc = Document(id="d", text=RESIDUE_TEXT)
+    assert [doc.text[s:e] for s, e, _ in residue_spans(doc)] == ["20xx", "__", "某某", "XX", "x"]
     with_entity = Document(id="d", text=doc.text, entities=(Entity("DATE", "20xx年", 0, 5, placeholder=True),))
     assert [(s, e) for s, e, _ in residue_spans(with_entity)] == [(0, 5)]
 

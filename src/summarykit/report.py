@@ -176,15 +176,24 @@ def _entity_tip(e: Entity) -> str:
 def residue_spans(doc: Document, reuse: Any = None) -> list[tuple[int, int, str]]:
     """Template residue in ``doc`` as ``(start, end, kind)``, for marking.
 
-    Taken from the reuse report when it lists residue for this document (offsets into
-    ``doc.text``), and from placeholder entities; the ``_RE_RESIDUE`` fallback marks
-    placeholders only when neither source has any.
+    From the reuse report's record of this document when one is given, else from the reuse
+    stage's single-document detector (``summarykit.reuse.residue.find_residue``); placeholder
+    entities are added. Only if the reuse stage is not installed does the ``_RE_RESIDUE``
+    fallback mark placeholders. Text that ingest deleted is shown from ``doc.removed``.
     """
-    spans: list[tuple[int, int, str]] = []
-    for item in _reuse_residue(reuse, doc.id):
-        spans.append(item)
+    spans: list[tuple[int, int, str]] = list(_reuse_residue(reuse, doc.id))
+    detector = None
+    if reuse is None:
+        try:
+            from .reuse.residue import find_residue as detector
+        except ImportError:
+            detector = None
+    if detector is not None:
+        for r in detector(doc):
+            if r.end > r.start:
+                spans.append((r.start, r.end, str(r.kind)))
     spans.extend((e.start, e.end, "placeholder") for e in doc.entities if e.placeholder)
-    if not spans:
+    if not spans and reuse is None and detector is None:
         spans = [(m.start(), m.end(), "placeholder") for m in _RE_RESIDUE.finditer(doc.text)]
     return sorted(set(spans))
 
