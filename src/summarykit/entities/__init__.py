@@ -49,6 +49,7 @@ Values.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Collection
@@ -161,10 +162,12 @@ def _drop_genre_title_orgs(text: str, cands: list[Cand]) -> list[Cand]:
             spans.append((a, b))
     if not spans:
         return cands
+    starts = [a for a, _ in spans]
     out = []
     for c in cands:
         if c.label == "ORG" and not c.fields.get("placeholder"):
-            if any(a <= c.start and c.end <= b for a, b in spans) and _LEVEL_ONLY_ORG.match(text[c.start : c.end]):
+            k = bisect.bisect_right(starts, c.start) - 1
+            if k >= 0 and c.end <= spans[k][1] and _LEVEL_ONLY_ORG.match(text[c.start : c.end]):
                 continue
         out.append(c)
     return out

@@ -22,7 +22,7 @@ import functools
 import re
 
 from ._base import Cand, alternation, lexicon, table
-from ._words import FUNCTION_CHARS, is_placeholder_token, is_stop, is_word, stopwords, token_ending_at
+from ._words import FUNCTION_CHARS, is_placeholder_token, is_stop, is_word, stopwords, token_ending_at, vocab
 
 _HAN = "\u4e00-\u9fff"
 # characters that never end (or sit inside) a name: verbs and particles right after names
@@ -51,8 +51,6 @@ _LIST_CUES = ("分别是", "分别为", "分别有", "包括", "是", "有", "�
 
 
 def _common(w: str) -> bool:
-    from ._words import vocab
-
     return vocab().get(w, 0) >= 100
 
 
@@ -245,8 +243,6 @@ _CHAIN_UNITS = ("省", "市", "县", "区", "镇", "乡", "村", "街道", "社�
 
 
 def _freq(w: str) -> int:
-    from ._words import vocab
-
     return vocab().get(w, 0)
 
 
