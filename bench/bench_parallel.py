@@ -32,13 +32,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-import summarykit  # noqa: E402
-from summarykit.pipeline import DEFAULT_STAGES, run_stages  # noqa: E402
+import summarykit
+from summarykit.pipeline import DEFAULT_STAGES, run_stages
 
 
 def write_workload(folder: Path, mb: float) -> tuple[int, int]:
     """Copies of the corpus files in ``folder`` until ``mb`` MB; returns (files, bytes)."""
-    sources = sorted((ROOT / "corpora" / "seed").glob("*.txt")) + sorted((ROOT / "corpora" / "dev").glob("*.txt"))
+    sources = sorted((ROOT / "corpora" / "seed").glob("*.txt")) + sorted(
+        (ROOT / "corpora" / "dev").glob("*.txt")
+    )
     data = [(p.stem, p.read_bytes()) for p in sources]
     target, total, n = int(mb * 1_000_000), 0, 0
     rep = 0
@@ -53,7 +55,10 @@ def write_workload(folder: Path, mb: float) -> tuple[int, int]:
 
 def warm_up() -> None:
     """Train the default classifier and load jieba in this process (cached per process)."""
-    run_stages(summarykit.parse("一、加强组织建设\n今年召开会议5次，参加150余人。", stages=()), DEFAULT_STAGES)
+    run_stages(
+        summarykit.parse("一、加强组织建设\n今年召开会议5次，参加150余人。", stages=()),
+        DEFAULT_STAGES,
+    )
 
 
 def timed_load(folder: Path, n_jobs: int):  # type: ignore[no-untyped-def]
@@ -66,23 +71,33 @@ def timed_load(folder: Path, n_jobs: int):  # type: ignore[no-untyped-def]
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mb", type=float, default=2.0, help="workload size in MB of UTF-8 (default 2)")
-    ap.add_argument("--jobs", type=int, nargs="+", default=[2], help="n_jobs values to compare with 1")
+    ap.add_argument(
+        "--mb", type=float, default=2.0, help="workload size in MB of UTF-8 (default 2)"
+    )
+    ap.add_argument(
+        "--jobs", type=int, nargs="+", default=[2], help="n_jobs values to compare with 1"
+    )
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
     warm_up()
-    print(f"warm-up (classifier training, jieba): {time.perf_counter() - t0:.1f} s; "
-          f"start method {multiprocessing.get_start_method()}; {os.cpu_count()} cores; "
-          f"load average {os.getloadavg()[0]:.1f} (a speed-up needs idle cores)")
+    print(
+        f"warm-up (classifier training, jieba): {time.perf_counter() - t0:.1f} s; "
+        f"start method {multiprocessing.get_start_method()}; {os.cpu_count()} cores; "
+        f"load average {os.getloadavg()[0]:.1f} (a speed-up needs idle cores)"
+    )
     folder = Path(tempfile.mkdtemp(prefix="sk-bench-"))
     try:
         n_files, n_bytes = write_workload(folder, args.mb)
         base, t1 = timed_load(folder, 1)
         n_chars = sum(len(d.text) for d in base)
-        frames = {name: getattr(base, f"{name}_frame")() for name in ("documents", "sections", "entities")}
-        print(f"workload: {n_files} files, {n_bytes / 1e6:.1f} MB, {len(base)} documents, {n_chars:,} characters, "
-              f"{sum(len(f) for f in frames.values()):,} frame rows")
+        frames = {
+            name: getattr(base, f"{name}_frame")() for name in ("documents", "sections", "entities")
+        }
+        print(
+            f"workload: {n_files} files, {n_bytes / 1e6:.1f} MB, {len(base)} documents, {n_chars:,} characters, "
+            f"{sum(len(f) for f in frames.values()):,} frame rows"
+        )
         print(f"n_jobs=1: {t1:6.1f} s  {n_chars / t1:9,.0f} chars/s")
         ok = True
         for n_jobs in args.jobs:
@@ -91,8 +106,10 @@ def main(argv: list[str] | None = None) -> int:
                 getattr(corpus, f"{name}_frame")().equals(frame) for name, frame in frames.items()
             )
             ok &= same
-            print(f"n_jobs={n_jobs}: {t:6.1f} s  {n_chars / t:9,.0f} chars/s  speed-up {t1 / t:.2f}x  "
-                  f"frames {'identical' if same else 'DIFFERENT'}")
+            print(
+                f"n_jobs={n_jobs}: {t:6.1f} s  {n_chars / t:9,.0f} chars/s  speed-up {t1 / t:.2f}x  "
+                f"frames {'identical' if same else 'DIFFERENT'}"
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0 if ok else 1

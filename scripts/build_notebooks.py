@@ -316,7 +316,11 @@ NOTEBOOKS = {
 
 def build(name: str, cells: list) -> nbformat.NotebookNode:  # type: ignore[type-arg]
     nb = new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     for i, cell in enumerate(nb.cells):  # stable ids so rebuilding changes nothing
         cell["id"] = f"{Path(name).stem[:2]}-{i:02d}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import SEED
 
 import summarykit
 from summarykit import analyze as analyze_mod
@@ -12,8 +13,6 @@ from summarykit.analyze import MATCH_COLUMNS, analyze
 from summarykit.cli import main
 from summarykit.errors import InputError, SummaryKitError
 from summarykit.frames import DOCUMENT_COLUMNS, ENTITY_COLUMNS, SECTION_COLUMNS
-
-from conftest import SEED
 
 P2, P6 = "000_13ecb70c73c97d6a/篇2", "000_13ecb70c73c97d6a/篇6"
 
@@ -32,7 +31,9 @@ def test_writes_every_table_and_the_report(result):
     assert set(result.files) >= {"documents", "sections", "entities", "matches", "report"}
     for name in ("documents", "sections", "entities", "matches"):
         raw = result.files[name].read_bytes()
-        assert raw.startswith(b"\xef\xbb\xbf"), f"{name}.csv has no BOM (Excel would garble Chinese)"
+        assert raw.startswith(b"\xef\xbb\xbf"), (
+            f"{name}.csv has no BOM (Excel would garble Chinese)"
+        )
     docs = read(result, "documents")
     assert len(docs) == result.n_documents == 14
     assert list(docs.columns[: len(DOCUMENT_COLUMNS)]) == list(DOCUMENT_COLUMNS)
@@ -43,7 +44,9 @@ def test_writes_every_table_and_the_report(result):
 
 
 def test_tables_join_on_ids(result):
-    docs, secs, ents, matches = (read(result, n) for n in ("documents", "sections", "entities", "matches"))
+    docs, secs, ents, matches = (
+        read(result, n) for n in ("documents", "sections", "entities", "matches")
+    )
     assert docs["doc_id"].is_unique and secs["section_id"].is_unique
     assert set(secs["doc_id"]) <= set(docs["doc_id"])
     assert set(ents["doc_id"]) <= set(docs["doc_id"])
@@ -91,7 +94,9 @@ def test_parquet_without_pyarrow_says_how_to_install(monkeypatch, tmp_path):
 
 
 def test_missing_reuse_stage_is_skipped_with_a_note(result, tmp_path, monkeypatch):
-    monkeypatch.setattr(analyze_mod, "run_reuse", lambda *a, **k: (None, "reuse detection is not available"))
+    monkeypatch.setattr(
+        analyze_mod, "run_reuse", lambda *a, **k: (None, "reuse detection is not available")
+    )
     out = analyze(result.corpus, out=tmp_path)
     assert out.n_matches is None
     assert "reuse detection is not available" in out.notes
@@ -128,8 +133,13 @@ def test_nothing_readable_is_an_input_error(tmp_path):
 def test_cli_analyze_prints_paths_and_exit_codes(result, tmp_path, capsys):
     out = tmp_path / "cli"
     report = tmp_path / "社区工作总结.txt"
-    report.write_text("社区工作总结\n一、加强组织建设\n今年召开会议5次，参加150余人。\n二、存在不足\n创新不够。\n", encoding="utf-8")
-    code = main(["analyze", str(report), str(tmp_path / "nope.txt"), "--out", str(out), "--no-progress"])
+    report.write_text(
+        "社区工作总结\n一、加强组织建设\n今年召开会议5次，参加150余人。\n二、存在不足\n创新不够。\n",
+        encoding="utf-8",
+    )
+    code = main(
+        ["analyze", str(report), str(tmp_path / "nope.txt"), "--out", str(out), "--no-progress"]
+    )
     captured = capsys.readouterr()
     assert code == 1  # one input could not be read; the rest was analyzed
     assert "nope.txt" in captured.err

@@ -15,12 +15,11 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
+from conftest import SEED
 
 import summarykit
 import summarykit.plot as skplot
 from summarykit.errors import SummaryKitError, SummaryKitWarning
-
-from conftest import SEED
 
 
 @pytest.fixture(autouse=True)
@@ -67,7 +66,9 @@ def test_category_table_shares():
     assert table.loc["妇联", "assistance"] == pytest.approx(100 / 600)
     assert table.loc["村委会", "unclassified"] == pytest.approx(1.0)
     assert table.sum(axis=1).tolist() == pytest.approx([1.0, 1.0])
-    counts = skplot.category_table(sections_frame_zh(), by="doc_id", weight="sections", normalize=False)
+    counts = skplot.category_table(
+        sections_frame_zh(), by="doc_id", weight="sections", normalize=False
+    )
     assert counts.loc["社区妇联/篇1"].sum() == 2
 
 
@@ -123,7 +124,9 @@ def test_similarity_matrix_from_corpus_finds_the_copied_pair(seed_corpus_segment
     assert sim.loc[p2].drop(p2).idxmax() == "000_13ecb70c73c97d6a/篇6"
 
 
-def test_similarity_from_reuse_report_and_copy_ratio_plot(seed_reuse, seed_corpus_segmented, tmp_path):
+def test_similarity_from_reuse_report_and_copy_ratio_plot(
+    seed_reuse, seed_corpus_segmented, tmp_path
+):
     sim = skplot.similarity_matrix(seed_reuse, corpus=seed_corpus_segmented)
     p2, p6, p3 = (f"000_13ecb70c73c97d6a/篇{i}" for i in (2, 6, 3))
     assert sim.loc[p2, p6] == sim.loc[p6, p2] > 0.05

@@ -16,10 +16,11 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
-FENCE = re.compile(r"(<!--\s*no-test\s*-->\s*)?^```(\w*)[^\n]*\n(.*?)^```", re.M | re.S)
+FENCE = re.compile(
+    r"(<!--\s*no-test\s*-->\s*)?^```(\w*)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL
+)
 PAGES = [ROOT / "README.md", ROOT / "docs" / "users.md"]
 
 
@@ -64,13 +65,21 @@ def test_python_examples_run(page, scratch):
         pytest.skip(f"{page.name} has no Python examples yet")
     script = "\n\n".join(f"print('@@block {i}@@')\n{body}" for i, body in code)
     run = subprocess.run(
-        [sys.executable, "-c", script], cwd=scratch, env=_env(), capture_output=True, text=True, timeout=600
+        [sys.executable, "-c", script],
+        check=False,
+        cwd=scratch,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert run.returncode == 0, f"{page.name} examples failed:\n{run.stderr[-3000:]}"
-    printed = dict(re.findall(r"@@block (\d+)@@\n(.*?)(?=@@block \d+@@|\Z)", run.stdout, re.S))
+    printed = dict(re.findall(r"@@block (\d+)@@\n(.*?)(?=@@block \d+@@|\Z)", run.stdout, re.DOTALL))
     for i, _ in code:
         if i + 1 < len(found) and found[i + 1][0] == "text":
-            assert printed[str(i)].strip() == found[i + 1][1].strip(), f"{page.name}: block {i} prints something else"
+            assert printed[str(i)].strip() == found[i + 1][1].strip(), (
+                f"{page.name}: block {i} prints something else"
+            )
 
 
 @pytest.mark.slow
@@ -82,7 +91,12 @@ def test_shell_examples_run(page, scratch):
     for line in lines:
         argv = shlex.split(line)
         run = subprocess.run(
-            [sys.executable, "-m", "summarykit", *argv[1:]], cwd=scratch, env=_env(), capture_output=True, text=True,
+            [sys.executable, "-m", "summarykit", *argv[1:]],
+            check=False,
+            cwd=scratch,
+            env=_env(),
+            capture_output=True,
+            text=True,
             timeout=600,
         )
         assert run.returncode == 0, f"{line!r} failed ({run.returncode}):\n{run.stderr[-3000:]}"

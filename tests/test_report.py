@@ -10,25 +10,36 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 import summarykit
 from summarykit.corpus import Corpus
 from summarykit.model import Anomaly, Document, Entity, Removal, Section, check_offsets
 from summarykit.report import corpus_html, document_html, report_html, residue_spans
 
-from conftest import SEED
-
 EVIL = '<script>alert("1")</script>'
 SPAN_KIND = re.compile(r'<span class="sk-(?:cat|rm|an|tag)[^"]*"[^>]*>[^<]*</span>')
 
 
-def _section(text: str, marker: str, heading: str, end: int, *, category: str | None = None) -> Section:
+def _section(
+    text: str, marker: str, heading: str, end: int, *, category: str | None = None
+) -> Section:
     m = text.index(marker)
     h = text.index(heading, m)
     return Section(
-        level=1, marker=marker, scheme="cn_dun", number=1, marker_start=m, marker_end=m + len(marker),
-        heading=heading, heading_start=h, heading_end=h + len(heading), start=m, end=end,
-        category=category, category_scores={category: 0.8} if category else None,
+        level=1,
+        marker=marker,
+        scheme="cn_dun",
+        number=1,
+        marker_start=m,
+        marker_end=m + len(marker),
+        heading=heading,
+        heading_start=h,
+        heading_end=h + len(heading),
+        start=m,
+        end=end,
+        category=category,
+        category_scores={category: 0.8} if category else None,
     )
 
 
@@ -101,7 +112,13 @@ RESIDUE_TEXT = "20xx年，__镇某某村召开会议，XX同志发言，第x届�
 
 def test_residue_comes_from_the_reuse_stage_detector():
     doc = Document(id="d", text=RESIDUE_TEXT)
-    assert [doc.text[s:e] for s, e, _ in residue_spans(doc)] == ["20xx年", "__镇", "某某", "XX", "x届"]
+    assert [doc.text[s:e] for s, e, _ in residue_spans(doc)] == [
+        "20xx年",
+        "__镇",
+        "某某",
+        "XX",
+        "x届",
+    ]
     out = document_html(doc)
     assert out.count('class="sk-res"') == 5 and "2023年正常" in out
 
@@ -112,7 +129,9 @@ def test_residue_fallback_when_the_reuse_stage_is_missing(monkeypatch):
     monkeypatch.setitem(sys.modules, "summarykit.reuse.residue", None)  # import fails
     doc = Document(id="d", text=RESIDUE_TEXT)
     assert [doc.text[s:e] for s, e, _ in residue_spans(doc)] == ["20xx", "__", "某某", "XX", "x"]
-    with_entity = Document(id="d", text=doc.text, entities=(Entity("DATE", "20xx年", 0, 5, placeholder=True),))
+    with_entity = Document(
+        id="d", text=doc.text, entities=(Entity("DATE", "20xx年", 0, 5, placeholder=True),)
+    )
     assert [(s, e) for s, e, _ in residue_spans(with_entity)] == [(0, 5)]
 
 
@@ -136,7 +155,9 @@ def test_corpus_html_has_a_row_per_document(seed_parsed, evil_doc):
 
 
 def test_report_html_without_reuse_says_so(evil_doc):
-    out = report_html(Corpus((evil_doc,)), reuse_note="reuse detection is not available in this install")
+    out = report_html(
+        Corpus((evil_doc,)), reuse_note="reuse detection is not available in this install"
+    )
     assert out.startswith("<!DOCTYPE html>")
     assert "<script" not in out
     assert "reuse detection is not available in this install" in out
@@ -157,11 +178,24 @@ def screenshot(page: Path, png: Path, profile: Path, *, size: str = "1280,1600")
     """Headless Chromium screenshot of a local HTML file (no network, no first-run noise)."""
     assert CHROMIUM
     subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", f"--screenshot={png}", f"--window-size={size}",
-         page.resolve().as_uri()],
-        check=True, capture_output=True, timeout=120,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--screenshot={png}",
+            f"--window-size={size}",
+            page.resolve().as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
 
 
@@ -198,7 +232,9 @@ def _has_cjk_font() -> bool:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (.ci/run installs it)")
-@pytest.mark.skipif(not _has_cjk_font(), reason="no CJK font installed (.ci/run installs fonts-noto-cjk)")
+@pytest.mark.skipif(
+    not _has_cjk_font(), reason="no CJK font installed (.ci/run installs fonts-noto-cjk)"
+)
 def test_chinese_renders_in_chromium_not_as_tofu(tmp_path):
     """Two pages that differ only in which Chinese characters they show (same count, same
     layout) give different pixels: real glyphs, not identical tofu boxes."""

@@ -76,12 +76,18 @@ class AnalysisResult:
         n_chars = sum(len(d.text) for d in self.corpus.documents)
         matches = "reuse not run" if self.n_matches is None else f"{self.n_matches} copied passages"
         lines = [
-            f"analyzed {self.n_documents} documents ({n_chars:,} characters) in {self.seconds:.1f} s: "
-            f"{self.n_sections} sections, {self.n_entities} entities, {matches}"
+            (
+                f"analyzed {self.n_documents} documents ({n_chars:,} characters) in {self.seconds:.1f} s: "
+                f"{self.n_sections} sections, {self.n_entities} entities, {matches}"
+            )
         ]
         if self.problems:
-            names = ", ".join(p.source for p in self.problems[:5]) + (" …" if len(self.problems) > 5 else "")
-            lines.append(f"{len(self.problems)} input(s) could not be read and were skipped: {names}")
+            names = ", ".join(p.source for p in self.problems[:5]) + (
+                " …" if len(self.problems) > 5 else ""
+            )
+            lines.append(
+                f"{len(self.problems)} input(s) could not be read and were skipped: {names}"
+            )
         lines += [f"note: {n}" for n in self.notes]
         width = max(len(k) for k in self.files) if self.files else 0
         lines += [f"  {k.ljust(width)}  {p}" for k, p in self.files.items()]
@@ -146,7 +152,10 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     """Lists and dicts in object columns → JSON strings (CSV/Parquet hold scalars)."""
     out = frame.copy()
     for col in out.columns:
-        if out[col].dtype == object and out[col].map(lambda v: isinstance(v, list | tuple | dict)).any():
+        if (
+            out[col].dtype == object
+            and out[col].map(lambda v: isinstance(v, list | tuple | dict)).any()
+        ):
             out[col] = out[col].map(_json_cell).astype("string")
     return out
 

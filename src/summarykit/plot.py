@@ -50,7 +50,18 @@ CJK_FONTS: tuple[str, ...] = (
 )
 """Font families tried, in order of preference."""
 
-_FONT_FILE_HINTS = ("cjk", "wqy", "wenquanyi", "sourcehan", "simhei", "msyh", "pingfang", "droidsansfallback", "uming", "ukai")
+_FONT_FILE_HINTS = (
+    "cjk",
+    "wqy",
+    "wenquanyi",
+    "sourcehan",
+    "simhei",
+    "msyh",
+    "pingfang",
+    "droidsansfallback",
+    "uming",
+    "ukai",
+)
 
 FONT_HINT = (
     "no CJK font found, so Chinese text would show as empty boxes. Install one, e.g. "
@@ -192,7 +203,9 @@ def category_table(
         hint = ""
         if by in ("unit_kind", "title", "year"):
             hint = " (merge in corpus.documents_frame() on doc_id, or pass the Corpus itself)"
-        raise SummaryKitError(f"cannot group by {by!r}: no such column{hint}; columns: {', '.join(map(str, frame.columns))}")
+        raise SummaryKitError(
+            f"cannot group by {by!r}: no such column{hint}; columns: {', '.join(map(str, frame.columns))}"
+        )
     if weight not in ("chars", "sections"):
         raise ValueError(f"weight must be 'chars' or 'sections', got {weight!r}")
     if level is not None and "level" in frame.columns:
@@ -203,7 +216,9 @@ def category_table(
     else:
         w = 1
     frame = frame.assign(_w=w)
-    table = frame.pivot_table(index=by, columns="category", values="_w", aggfunc="sum", fill_value=0, observed=True)
+    table = frame.pivot_table(
+        index=by, columns="category", values="_w", aggfunc="sum", fill_value=0, observed=True
+    )
     order = list(dict.fromkeys(frame[by].dropna()))  # groups in corpus order, not sorted
     table = table.reindex([g for g in order if g in table.index])
     table = table[table.sum().sort_values(ascending=False).index]
@@ -233,14 +248,18 @@ def category_mix(
             SummaryKitWarning,
             stacklevel=2,
         )
-    labels = short_labels(list(map(str, table.index))) if by == "doc_id" else list(map(str, table.index))
+    labels = (
+        short_labels(list(map(str, table.index))) if by == "doc_id" else list(map(str, table.index))
+    )
     ax = _new_ax(ax, (10, max(2.5, 0.3 * len(table) + 1.6)))
     left = [0.0] * len(table)
     ypos = list(range(len(table)))
     for cat in table.columns:
         values = table[cat].tolist()
         color = category_color(None if cat == "unclassified" else str(cat))
-        ax.barh(ypos, values, left=left, color=color, label=str(cat), edgecolor="white", linewidth=0.4)
+        ax.barh(
+            ypos, values, left=left, color=color, label=str(cat), edgecolor="white", linewidth=0.4
+        )
         left = [a + b for a, b in zip(left, values)]
     ax.set_yticks(ypos, labels=labels)
     ax.invert_yaxis()
@@ -275,7 +294,9 @@ def _reuse_documents(report: Any) -> pd.DataFrame:
     frame = reuse_documents_table(report)
     if frame is not None:
         return frame
-    raise type_error("report", "a ReuseReport (summarykit.find_reuse(corpus)) or its documents_frame()", report)
+    raise type_error(
+        "report", "a ReuseReport (summarykit.find_reuse(corpus)) or its documents_frame()", report
+    )
 
 
 def copy_ratio_distribution(
@@ -298,11 +319,23 @@ def copy_ratio_distribution(
         )
     ax = _new_ax(ax, (8, 4))
     edges = [i / bins for i in range(bins + 1)]
-    colors = {"copy_ratio": "#e6550d", "max_source_ratio": "#756bb1", "boilerplate_ratio": "#31a354"}
+    colors = {
+        "copy_ratio": "#e6550d",
+        "max_source_ratio": "#756bb1",
+        "boilerplate_ratio": "#31a354",
+    }
     for c in cols:
         values = frame[c].astype("Float64").dropna().astype(float).clip(0, 1).tolist()
-        ax.hist(values, bins=edges, histtype="stepfilled", alpha=0.35, label=f"{c} (n={len(values)})",
-                color=colors.get(c), edgecolor=colors.get(c), linewidth=1.2)
+        ax.hist(
+            values,
+            bins=edges,
+            histtype="stepfilled",
+            alpha=0.35,
+            label=f"{c} (n={len(values)})",
+            color=colors.get(c),
+            edgecolor=colors.get(c),
+            linewidth=1.2,
+        )
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(_percent())
     ax.set_xlabel("share of the document's characters")
@@ -311,14 +344,23 @@ def copy_ratio_distribution(
     ax.legend(fontsize=8, frameon=False)
     if label_top and "copy_ratio" in frame.columns:
         idcol = "doc_id" if "doc_id" in frame.columns else frame.columns[0]
-        top = frame.dropna(subset=["copy_ratio"]).sort_values("copy_ratio", ascending=False).head(label_top)
+        top = (
+            frame.dropna(subset=["copy_ratio"])
+            .sort_values("copy_ratio", ascending=False)
+            .head(label_top)
+        )
         top = top[top["copy_ratio"] > 0]
         names = short_labels([str(v) for v in frame[idcol]])
         short = dict(zip(map(str, frame[idcol]), names))
         for k, (doc_id, ratio) in enumerate(zip(top[idcol], top["copy_ratio"])):
             ax.annotate(
-                f"{short[str(doc_id)]} {float(ratio):.0%}", xy=(float(ratio), 0), xycoords=("data", "axes fraction"),
-                xytext=(0, 14 + 12 * k), textcoords="offset points", fontsize=8, ha="center",
+                f"{short[str(doc_id)]} {float(ratio):.0%}",
+                xy=(float(ratio), 0),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, 14 + 12 * k),
+                textcoords="offset points",
+                fontsize=8,
+                ha="center",
                 arrowprops={"arrowstyle": "-", "color": "#999", "lw": 0.6},
             )
     return apply_cjk_font(ax)
@@ -368,7 +410,10 @@ def similarity_matrix(data: Any, *, corpus: Any = None, n: int = 5) -> pd.DataFr
             for g in _char_grams(d.text, n):
                 rows.append(r)
                 cols.append(vocab.setdefault(g, len(vocab)))
-        x = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(ids), max(1, len(vocab))))
+        x = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.float64), (rows, cols)),
+            shape=(len(ids), max(1, len(vocab))),
+        )
         inter = (x @ x.T).toarray()
         sizes = np.diag(inter).copy()
         union = sizes[:, None] + sizes[None, :] - inter
@@ -380,13 +425,19 @@ def similarity_matrix(data: Any, *, corpus: Any = None, n: int = 5) -> pd.DataFr
         raise type_error("data", "a Corpus or a ReuseReport", data)
     corpus = corpus if corpus is not None else getattr(data, "corpus", None)
     if corpus is None:
-        raise SummaryKitError("similarity from a ReuseReport needs the documents' lengths: pass corpus=")
+        raise SummaryKitError(
+            "similarity from a ReuseReport needs the documents' lengths: pass corpus="
+        )
     ids = corpus.ids
     length = {d.id: len(d.text) for d in corpus.documents}
     spans: dict[tuple[str, str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for m in matches:
         a, b = sorted((m.doc_a, m.doc_b))
-        sa, sb = ((m.start_a, m.end_a), (m.start_b, m.end_b)) if a == m.doc_a else ((m.start_b, m.end_b), (m.start_a, m.end_a))
+        sa, sb = (
+            ((m.start_a, m.end_a), (m.start_b, m.end_b))
+            if a == m.doc_a
+            else ((m.start_b, m.end_b), (m.start_a, m.end_a))
+        )
         pa, pb = spans.setdefault((a, b), ([], []))
         pa.append(sa)
         pb.append(sb)
@@ -431,8 +482,15 @@ def similarity_heatmap(
         for i in range(n):
             for j in range(n):
                 if i != j and values[i, j] > 0.005:
-                    ax.text(j, i, f"{values[i, j]:.2f}", ha="center", va="center", fontsize=7,
-                            color="white" if values[i, j] > 0.6 * vmax else "black")
+                    ax.text(
+                        j,
+                        i,
+                        f"{values[i, j]:.2f}",
+                        ha="center",
+                        va="center",
+                        fontsize=7,
+                        color="white" if values[i, j] > 0.6 * vmax else "black",
+                    )
     from .corpus import Corpus
 
     what = "character 5-gram Jaccard" if isinstance(data, Corpus) else "shared passages"

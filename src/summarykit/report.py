@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,8 +48,20 @@ CATEGORY_COLORS: dict[str, str] = {
 """Colour of each category of the default taxonomy (TAXONOMY.md); other labels get a stable
 colour from ``category_color``."""
 
-_EXTRA_COLORS = ("#aec7e8", "#ffbb78", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d",
-                 "#9edae5", "#637939", "#8c6d31", "#843c39", "#7b4173")
+_EXTRA_COLORS = (
+    "#aec7e8",
+    "#ffbb78",
+    "#ff9896",
+    "#c5b0d5",
+    "#c49c94",
+    "#f7b6d2",
+    "#dbdb8d",
+    "#9edae5",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+)
 
 ENTITY_COLORS: dict[str, str] = {
     "ORG": "#cfe2ff",
@@ -280,9 +293,13 @@ def _copy_spans(doc_id: str, matches: Iterable[Match]) -> list[tuple[int, int, s
     spans = []
     for m in matches:
         if m.doc_a == doc_id:
-            spans.append((m.start_a, m.end_a, f"{m.kind} {m.score:.2f} ↔ {m.doc_b} [{m.start_b}:{m.end_b}]"))
+            spans.append(
+                (m.start_a, m.end_a, f"{m.kind} {m.score:.2f} ↔ {m.doc_b} [{m.start_b}:{m.end_b}]")
+            )
         if m.doc_b == doc_id:
-            spans.append((m.start_b, m.end_b, f"{m.kind} {m.score:.2f} ↔ {m.doc_a} [{m.start_a}:{m.end_a}]"))
+            spans.append(
+                (m.start_b, m.end_b, f"{m.kind} {m.score:.2f} ↔ {m.doc_a} [{m.start_a}:{m.end_a}]")
+            )
     return _merge(spans)
 
 
@@ -312,7 +329,11 @@ def _body_html(
     text = doc.text if limit is None else doc.text[:limit]
     n = len(text)
     headings = _Layer(
-        [(s.heading_start, s.heading_end, s) for s in doc.sections if s.heading_end > s.heading_start]
+        [
+            (s.heading_start, s.heading_end, s)
+            for s in doc.sections
+            if s.heading_end > s.heading_start
+        ]
     )
     entities = _Layer(_merge_entities(doc.entities))
     resid = _Layer(_merge((s, e, k) for s, e, k in residue))
@@ -531,7 +552,7 @@ def _fmt(v: Any) -> str:
     if v is None or type(v).__name__ in ("NAType", "NaTType"):
         return ""
     if isinstance(v, float):
-        if v != v:  # NaN
+        if math.isnan(v):
             return ""
         return f"{v:.3f}"
     if isinstance(v, int) and not isinstance(v, bool):
@@ -539,7 +560,9 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def table_html(rows: Sequence[Sequence[Any]], columns: Sequence[str], *, max_rows: int | None = None) -> str:
+def table_html(
+    rows: Sequence[Sequence[Any]], columns: Sequence[str], *, max_rows: int | None = None
+) -> str:
     """An escaped HTML table; numbers right-aligned."""
     head = "".join(f"<th>{_e(c)}</th>" for c in columns)
     body = []
@@ -548,14 +571,20 @@ def table_html(rows: Sequence[Sequence[Any]], columns: Sequence[str], *, max_row
         cells = []
         for v in r:
             num = isinstance(v, int | float) and not isinstance(v, bool)
-            cells.append(f'<td class="sk-num">{_e(_fmt(v))}</td>' if num else f"<td>{_e(_fmt(v))}</td>")
+            cells.append(
+                f'<td class="sk-num">{_e(_fmt(v))}</td>' if num else f"<td>{_e(_fmt(v))}</td>"
+            )
         body.append(f"<tr>{''.join(cells)}</tr>")
     if max_rows is not None and len(rows) > max_rows:
-        body.append(f'<tr><td colspan="{len(columns)}" class="sk-meta">… {len(rows) - max_rows} more rows</td></tr>')
+        body.append(
+            f'<tr><td colspan="{len(columns)}" class="sk-meta">… {len(rows) - max_rows} more rows</td></tr>'
+        )
     return f"<table><tr>{head}</tr>{''.join(body)}</table>"
 
 
-def frame_table(frame: Any, *, max_rows: int | None = 200, columns: Sequence[str] | None = None) -> str:
+def frame_table(
+    frame: Any, *, max_rows: int | None = 200, columns: Sequence[str] | None = None
+) -> str:
     """An escaped HTML table of a pandas DataFrame (nullable values shown empty)."""
     cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     rows = [[_py(v) for v in rec] for rec in frame[cols].itertuples(index=False, name=None)]
@@ -587,18 +616,26 @@ def _category_section(corpus: Corpus) -> str:
         return '<div class="sk-note">No numbered sections were found, so there is no category mix.</div>'
     note = ""
     if set(overall) == {"unclassified"}:
-        note = ('<div class="sk-note">No section has a category: the classifier stage is not '
-                "available in this install, so every section shows as unclassified.</div>")
+        note = (
+            '<div class="sk-note">No section has a category: the classifier stage is not '
+            "available in this install, so every section shows as unclassified.</div>"
+        )
     rows = []
     for kind, counts in sorted(by_kind.items(), key=lambda kv: -sum(kv[1].values())):
         total = sum(counts.values())
         shares = {k: v / total for k, v in counts.most_common()}
         n_docs = sum(1 for d in corpus.documents if unit_kind(d) == kind)
-        rows.append(f"<tr><td>{_e(kind)}</td><td class='sk-num'>{n_docs}</td><td>{_mix_bar(shares)}</td></tr>")
+        rows.append(
+            f"<tr><td>{_e(kind)}</td><td class='sk-num'>{n_docs}</td><td>{_mix_bar(shares)}</td></tr>"
+        )
     total = sum(overall.values())
     shares = {k: v / total for k, v in overall.most_common()}
-    rows.append(f"<tr><th>all</th><th class='sk-num'>{len(corpus)}</th><td>{_mix_bar(shares)}</td></tr>")
-    pct = table_html([[k, f"{100 * v:.1f}%"] for k, v in shares.items()], ["category", "share of characters"])
+    rows.append(
+        f"<tr><th>all</th><th class='sk-num'>{len(corpus)}</th><td>{_mix_bar(shares)}</td></tr>"
+    )
+    pct = table_html(
+        [[k, f"{100 * v:.1f}%"] for k, v in shares.items()], ["category", "share of characters"]
+    )
     return (
         f"{note}<h3>By kind of unit</h3><table><tr><th>unit kind</th><th>documents</th>"
         f"<th>category mix (top-level sections, by characters)</th></tr>{''.join(rows)}</table>"
@@ -611,7 +648,9 @@ def _entity_section(corpus: Corpus) -> str:
 
     if not any(d.entities for d in corpus.documents):
         return '<div class="sk-note">No entities: the entity stage is not available in this install or found none.</div>'
-    labels = [lab for lab in ENTITY_LABELS if any(e.label == lab for d in corpus for e in d.entities)]
+    labels = [
+        lab for lab in ENTITY_LABELS if any(e.label == lab for d in corpus for e in d.entities)
+    ]
     counts = []
     for d in corpus.documents:
         c = Counter(e.label for e in d.entities)
@@ -624,19 +663,26 @@ def _entity_section(corpus: Corpus) -> str:
         if e.label == "HONOR"
     ]
     if honors:
-        parts += [f"<h3>Honours ({len(honors)})</h3>",
-                  table_html(honors, ["document", "honour", "level", "awarded by", "year"], max_rows=300)]
+        parts += [
+            f"<h3>Honours ({len(honors)})</h3>",
+            table_html(honors, ["document", "honour", "level", "awarded by", "year"], max_rows=300),
+        ]
     frequent = []
     for lab in labels:
         c = Counter(e.text for d in corpus for e in d.entities if e.label == lab)
         frequent.append([lab, "、".join(f"{t} ×{n}" for t, n in c.most_common(12))])
-    parts += ["<h3>Most frequent entity texts</h3>", table_html(frequent, ["label", "most frequent (× occurrences)"])]
+    parts += [
+        "<h3>Most frequent entity texts</h3>",
+        table_html(frequent, ["label", "most frequent (× occurrences)"]),
+    ]
     placeholders = [
         [d.id, e.label, e.text] for d in corpus.documents for e in d.entities if e.placeholder
     ]
     if placeholders:
-        parts += [f"<h3>Placeholders left in the text ({len(placeholders)})</h3>",
-                  table_html(placeholders, ["document", "label", "text"], max_rows=200)]
+        parts += [
+            f"<h3>Placeholders left in the text ({len(placeholders)})</h3>",
+            table_html(placeholders, ["document", "label", "text"], max_rows=200),
+        ]
     return "".join(parts)
 
 
@@ -646,7 +692,7 @@ def _reuse_section(corpus: Corpus, reuse: Any, reuse_href: str | None, note: str
     parts = []
     if reuse_href:
         parts.append(
-            f'<p>The full audit — both texts side by side, copied passages in matching colours, '
+            f"<p>The full audit — both texts side by side, copied passages in matching colours, "
             f'substitutions marked — is in <a href="{_e(reuse_href)}">{_e(reuse_href)}</a>.</p>'
         )
     records = [r for d in corpus.documents if (r := _reuse_doc(reuse, d.id)) is not None]
@@ -654,25 +700,48 @@ def _reuse_section(corpus: Corpus, reuse: Any, reuse_href: str | None, note: str
         rows = []
         for r in sorted(records, key=lambda r: -float(_get(r, "copy_ratio", 0) or 0)):
             spin = _get(r, "spin_score")
-            rows.append([
-                _get(r, "id"), _get(r, "title"), _pct(_get(r, "copy_ratio")),
-                _pct(_get(r, "max_source_ratio")), _get(r, "max_source"), _pct(_get(r, "boilerplate_ratio")),
-                None if spin is None else round(float(spin), 1),
-                len(_get(r, "spin_evidence", ()) or ()), len(_get(r, "residue", ()) or ()),
-            ])
+            rows.append(
+                [
+                    _get(r, "id"),
+                    _get(r, "title"),
+                    _pct(_get(r, "copy_ratio")),
+                    _pct(_get(r, "max_source_ratio")),
+                    _get(r, "max_source"),
+                    _pct(_get(r, "boilerplate_ratio")),
+                    None if spin is None else round(float(spin), 1),
+                    len(_get(r, "spin_evidence", ()) or ()),
+                    len(_get(r, "residue", ()) or ()),
+                ]
+            )
         parts += [
             "<h3>Documents by copy ratio</h3>",
-            '<p class="sk-meta">copied: share of the document inside passages shared with another '
-            "document; largest source: the same share from the one document that gives most; "
-            "spin: spinner words per 1,000 characters (unidiomatic substitutions such as 礼貌社区).</p>",
-            table_html(rows, ["document", "title", "copied", "largest source share", "largest source",
-                              "template text", "spin", "spinner words", "residue"]),
+            (
+                '<p class="sk-meta">copied: share of the document inside passages shared with another '
+                "document; largest source: the same share from the one document that gives most; "
+                "spin: spinner words per 1,000 characters (unidiomatic substitutions such as 礼貌社区).</p>"
+            ),
+            table_html(
+                rows,
+                [
+                    "document",
+                    "title",
+                    "copied",
+                    "largest source share",
+                    "largest source",
+                    "template text",
+                    "spin",
+                    "spinner words",
+                    "residue",
+                ],
+            ),
         ]
     phrases = list(getattr(reuse, "boilerplate", ()) or ())
     if phrases:
         rows = [[_get(b, "doc_count"), _get(b, "text")] for b in phrases[:40]]
-        parts += [f"<h3>Template phrases (shared by many documents: not copying; top {len(rows)} of {len(phrases)})</h3>",
-                  table_html(rows, ["documents", "phrase"])]
+        parts += [
+            f"<h3>Template phrases (shared by many documents: not copying; top {len(rows)} of {len(phrases)})</h3>",
+            table_html(rows, ["documents", "phrase"]),
+        ]
     matches = list(getattr(reuse, "matches", ()) or ())
     parts.append(f"<h3>Copied passages ({len(matches)})</h3>")
     by_id = {d.id: d for d in corpus.documents}
@@ -756,7 +825,7 @@ def report_html(
 <a href="#sk-cats">category mix</a> · <a href="#sk-ents">entities</a> · <a href="#sk-text">outline and text</a></p>
 <h2 id="sk-docs">Documents</h2>
 <table><tr><th>id</th><th>title</th><th>unit kind</th><th>chars</th><th>sections</th><th>entities</th>
-<th>copied</th><th>category mix</th></tr>{''.join(doc_rows)}</table>
+<th>copied</th><th>category mix</th></tr>{"".join(doc_rows)}</table>
 <h2 id="sk-reuse">Reuse audit</h2>{_reuse_section(corpus, reuse, reuse_href, reuse_note)}
 <h2 id="sk-cats">Category mix</h2>{_category_section(corpus)}
 <h2 id="sk-ents">Entities</h2>{_entity_section(corpus)}
@@ -764,7 +833,7 @@ def report_html(
 <div class="sk-legend">{entity_legend}<span><i class="sk-res"></i>template residue</span>
 <span><i class="sk-cp"></i>shared with another document</span>
 <span><i class="sk-spin"></i>spinner word</span></div>
-{''.join(docs_detail)}
+{"".join(docs_detail)}
 </div></body></html>
 """
 
