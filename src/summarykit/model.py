@@ -21,6 +21,7 @@ SCHEMES: tuple[str, ...] = (
     "di_cn",  # 第一， 第一、 第一部分
     "arabic_dun",  # 1、
     "arabic_dot",  # 1. 1． ⒈
+    "arabic_decimal",  # 1.1 1.1.1 (decimal outline; number = last component, one list per depth)
     "arabic_paren",  # (1) （1） ⑴
     "circled",  # ①
     "shi",  # 一是 一要 一方面

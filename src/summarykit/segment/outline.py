@@ -31,17 +31,29 @@ from .markers import LINE_BREAKS, SPACE_CHARS, Candidate
 
 RUNIN_SCHEMES = frozenset({"shi", "ordinal_word"})
 HEADING_SCHEMES = frozenset(
-    {"cn_dun", "cn_paren", "di_cn", "arabic_dun", "arabic_dot", "arabic_paren", "circled"}
+    {
+        "cn_dun",
+        "cn_paren",
+        "di_cn",
+        "arabic_dun",
+        "arabic_dot",
+        "arabic_decimal",
+        "arabic_paren",
+        "circled",
+    }
 )
 BLOCK_SCHEMES = frozenset({"cn_dun", "cn_paren"})
 """Lists of these stay open when a new list starts after them on the same line."""
-ARABIC_SCHEMES = frozenset({"arabic_dun", "arabic_dot", "arabic_paren", "circled"})
+ARABIC_SCHEMES = frozenset(
+    {"arabic_dun", "arabic_dot", "arabic_decimal", "arabic_paren", "circled"}
+)
 RANK = {
     "cn_dun": 1,
     "di_cn": 2,
     "cn_paren": 2,
     "arabic_dun": 3,
     "arabic_dot": 3,
+    "arabic_decimal": 4,
     "arabic_paren": 4,
     "circled": 5,
     "shi": 6,
@@ -58,6 +70,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "di_cn": frozenset("LSWC"),
     "arabic_dun": frozenset("LSW"),
     "arabic_dot": frozenset("LSW"),
+    "arabic_decimal": frozenset("L"),
     "arabic_paren": frozenset("LSWC"),
     "circled": frozenset("LSWC"),  # not after a word: footnote marks (文件①规定)
     "shi": frozenset("LSWCH"),  # after a word only with a second item: 主要体现在一是…，二是…
@@ -71,6 +84,7 @@ LONE_START: dict[str, frozenset[str]] = {
     "di_cn": frozenset("L"),
     "arabic_dun": frozenset("L"),
     "arabic_dot": frozenset("L"),
+    "arabic_decimal": frozenset("L"),
     "arabic_paren": frozenset("L"),
     "circled": frozenset("L"),
     "shi": frozenset("LSW"),
@@ -249,7 +263,9 @@ def _drop_toc_and_duplicates(
 
 
 _MARKER_START_RE = re.compile(
-    r"[ \t\u3000]*(?:第?[一二三四五六七八九十]{1,3}[、，,.．是要]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[0-9０-９]{1,2}[、.．）)]|[①-⑳⑴-⒇⒈-⒛])"
+    r"[ \t\u3000]*(?:第?[一二三四五六七八九十]{1,3}[、，,.．是要]|第[一二三四五六七八九十]{1,3}(?:部分|章|节|条)"
+    r"|[（(]?[一二三四五六七八九十0-9０-９]{1,3}[）)]|[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2})+"
+    r"|[0-9０-９]{1,2}[、.．]|[①-⑳⑴-⒇⒈-⒛㈠-㈩❶-❿➀-➉])"
 )
 
 
@@ -361,6 +377,20 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             if stack[k].key == key:
                 return k
         return None
+
+    last_number: dict[str, tuple[int, int]] = {}  # list key → (number, paragraph) of its last item
+
+    def continues(c: Candidate) -> bool:
+        """Does ``c`` go on with the numbering of a closed list of its kind (items numbered
+        through the whole document: 一、 1. 2. 二、 3. 4.; 第一章 第一条 … 第二章 第五条)?"""
+        last = last_number.get(c.key.removesuffix(INLINE_SUFFIX))
+        return (
+            last is not None
+            and last[0] + 1 == c.number
+            and c.number > 1
+            and c.scheme not in RUNIN_SCHEMES
+            and (c.cls == "L" or (c.cls in "SW" and last[1] != c.paragraph))
+        )
 
     def inline_here(c: Candidate) -> bool:
         """Is ``c`` item 1 of an enumeration confirmed within its own paragraph?"""
@@ -497,6 +527,8 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                         continue  # 首先 with no comma: 其次 must follow in its paragraph
                 if c.slip and c.cls != "L" and confirmer.confirming(c) is None:
                     continue  # 三, 三. mid-paragraph only continue a list
+            elif continues(c):
+                pass  # 第五条 under 第二章 after 第四条 under 第一章: numbering runs on
             elif c.cls != "L" or c.scheme == "ordinal_word" or cut >= 0:
                 continue
             if nested_inline:
@@ -529,7 +561,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             closes = c.scheme in RUNIN_SCHEMES or (
                 c.cls in "SC" and (c.scheme not in BLOCK_SCHEMES or nested_inline)
             )
-            if number != 1:
+            if number != 1 and not continues(c):
                 anomalies.append(
                     Anomaly("numbering_start", c.start, f"list starts at {c.marker}", c.end)
                 )
@@ -553,6 +585,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
         if parent is not None:
             items[parent].children.append(len(items))
         items.append(Item(cand=c, level=level, parent=parent, clamp_to_paragraph=clamp))
+        last_number[c.key.removesuffix(INLINE_SUFFIX)] = (c.number, c.paragraph)
     return items, anomalies
 
 
