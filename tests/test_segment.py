@@ -493,6 +493,17 @@ PHENOMENA = [
         ],
         id="parenthesised_ideographs_half_brackets_and_dingbat_circles",
     ),
+    pytest.param(
+        "一、堅定理想信念,提高思想修養和理論素質在鎮領導的積極引導下,我的各方面素質都有了很大的提高。\n"
+        "二、加强组织领导,健全工作机制为确保各项工作落到实处,镇里成立了领导小组。\n"
+        "三、把党建工作作为推进发展的重要抓手,全面加强基层组织建设。",
+        [
+            ("一、", 1, "堅定理想信念,提高思想修養和理論素質"),
+            ("二、", 1, "加强组织领导,健全工作机制"),
+            ("三、", 1, "把党建工作作为推进发展的重要抓手,全面加强基层组织建设"),
+        ],
+        id="run_in_body_traditional_and_purpose_clause",
+    ),
 ]
 
 
@@ -866,6 +877,12 @@ def test_closing_paragraph_ends_the_last_top_level_section() -> None:
     text = "一、甲\n内容。\n二、乙\n内容。\n\n回顾半年来的工作,对照年初的工作目标存在着差距与不足。"
     last = find_sections(text)[0][-1]
     assert text[last.start : last.end] == "二、乙\n内容。"
+
+
+def test_closing_paragraph_in_traditional_characters() -> None:
+    text = "一、甲\n內容。\n二、乙\n內容。\n\n總之,成績顯著。"
+    last = find_sections(text)[0][-1]
+    assert text[last.start : last.end] == "二、乙\n內容。"
 
 
 def test_first_body_paragraph_is_never_a_closing_paragraph() -> None:
