@@ -126,6 +126,7 @@ def find_people(text: str) -> list[Cand]:
             before = text[start - 1] if start else ""
             if before and "\u4e00" <= before <= "\u9fff" and not (
                 before in FUNCTION_CHARS or _ends_role(text, start) or is_stop(text[max(0, start - 2) : start])
+                or before in stopwords()
                 or before in "村组区镇乡长记席任员"
             ):
                 continue
