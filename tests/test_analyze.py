@@ -63,6 +63,7 @@ def test_finds_the_spun_copy_and_reports_it(result):
     page = result.files["report"].read_text(encoding="utf-8")
     assert page.count("<details id='doc") == 14
     assert "Reuse audit" in page and "积极→用心" in page
+    assert '<span class="sk-spin">用心</span>' in page  # the substituted word marked in the pair
     assert "<script" not in page
 
 

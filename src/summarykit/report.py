@@ -708,7 +708,7 @@ def _reuse_section(corpus: Corpus, reuse: Any, reuse_href: str | None, note: str
                     _pct(_get(r, "max_source_ratio")),
                     _get(r, "max_source"),
                     _pct(_get(r, "boilerplate_ratio")),
-                    None if spin is None else round(float(spin), 1),
+                    None if spin is None else f"{float(spin):.1f}",
                     len(_get(r, "spin_evidence", ()) or ()),
                     len(_get(r, "residue", ()) or ()),
                 ]
@@ -755,13 +755,30 @@ def _reuse_section(corpus: Corpus, reuse: Any, reuse_href: str | None, note: str
             f"<tr><td colspan=2><b>{_e(m.kind)}</b> · score {m.score:.2f} · "
             f"{_e(m.doc_a)} [{m.start_a}:{m.end_a}] ↔ {_e(m.doc_b)} [{m.start_b}:{m.end_b}]"
             + (f" · substitutions: {_e(subs)}" if subs else "")
-            + f"</td></tr><tr class='sk-pair'><td>{_e(_clip(ta))}</td><td>{_e(_clip(tb))}</td></tr>"
+            + "</td></tr><tr class='sk-pair'>"
+            f"<td>{_mark_words(_clip(ta), [s.source for s in m.substitutions])}</td>"
+            f"<td>{_mark_words(_clip(tb), [s.target for s in m.substitutions])}</td></tr>"
         )
     if rows:
         parts.append(f"<table>{''.join(rows)}</table>")
     elif not matches:
         parts.append('<div class="sk-meta">No copied passages found.</div>')
     return "".join(parts)
+
+
+def _mark_words(text: str, words: Sequence[str]) -> str:
+    """Escaped ``text`` with every occurrence of ``words`` (spinner substitutions) marked."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return _e(text)
+    pattern = re.compile("|".join(re.escape(w) for w in words))
+    out, prev = [], 0
+    for m in pattern.finditer(text):
+        out.append(_e(text[prev : m.start()]))
+        out.append(f'<span class="sk-spin">{_e(m.group())}</span>')
+        prev = m.end()
+    out.append(_e(text[prev:]))
+    return "".join(out)
 
 
 def _pct(v: Any) -> str:
