@@ -504,6 +504,22 @@ PHENOMENA = [
         ],
         id="run_in_body_traditional_and_purpose_clause",
     ),
+    pytest.param(
+        "一、主要工作\n今年主要做了以下工作:1、加强学习,2、改进作风,3、完善制度。\n二、下步打算\n内容。",
+        [
+            ("一、", 1, "主要工作"),
+            ("1、", 2, "加强学习"),
+            ("2、", 2, "改进作风"),
+            ("3、", 2, "完善制度"),
+            ("二、", 1, "下步打算"),
+        ],
+        id="inline_arabic_list_separated_by_commas",
+    ),
+    pytest.param(
+        "取得了较好成效。三、加强队伍建设。内容很多。四、下步打算。内容。",
+        [("三、", 1, "加强队伍建设"), ("四、", 1, "下步打算")],
+        id="excerpt_starts_inside_a_section_mid_paragraph",
+    ),
 ]
 
 
@@ -551,6 +567,7 @@ NOT_SECTIONS = [
     pytest.param(
         "全镇经济平稳增长。1、2月份完成投资5亿元。总投资达到1.5亿元。", id="numbers_near_the_end"
     ),
+    pytest.param("今年主要做了以下工作,1、加强学习。\n其他内容。", id="lone_arabic_after_a_comma"),
     pytest.param(
         "2024.5.2\n增长\n1.5个百分点,达到\n3.2 万元。五、六十年代的老党员。三、四年級學生。二、三產業。",
         id="decimals_at_line_starts_and_traditional_ranges",

@@ -68,8 +68,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "cn_dun": frozenset("LSW"),
     "cn_paren": frozenset("LSWCH"),  # 一、工作开展情况(一)突出政治引领… (confirmed only)
     "di_cn": frozenset("LSWC"),
-    "arabic_dun": frozenset("LSW"),
-    "arabic_dot": frozenset("LSW"),
+    "arabic_dun": frozenset("LSWC"),  # after a comma only inside an inline list (1、…,2、…)
+    "arabic_dot": frozenset("LSWC"),
     "arabic_decimal": frozenset("L"),
     "arabic_paren": frozenset("LSWC"),
     "circled": frozenset("LSWC"),  # not after a word: footnote marks (文件①规定)
@@ -456,8 +456,8 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 number = c.number = expected  # 最后 takes its place in the list
             prev = items[top.section].cand
             kind = None
-            if c.weak and prev.paragraph != c.paragraph:
-                continue  # 其次 with no comma continues only a 首先 of its own paragraph
+            if (c.weak or c.cls == "C") and prev.paragraph != c.paragraph:
+                continue  # 其次 with no comma, ,2、 after a comma: only inside one paragraph
             if number == expected:
                 if c.slip and top.style_norm == "、" and c.cls not in "LS":
                     continue
@@ -524,12 +524,20 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                     confirm = confirmer.confirming(c)
                     if confirm is None:
                         continue
-                    if c.weak and lines.line_index(confirm) != c.paragraph:
-                        continue  # 首先 with no comma: 其次 must follow in its paragraph
+                    if (c.weak or c.cls == "C") and lines.line_index(confirm) != c.paragraph:
+                        continue  # 首先 with no comma, ,1、 after a comma: an inline list
                 if c.slip and c.cls != "L" and confirmer.confirming(c) is None:
                     continue  # 三, 三. mid-paragraph only continue a list
             elif continues(c):
                 pass  # 第五条 under 第二章 after 第四条 under 第一章: numbering runs on
+            elif (
+                not items
+                and c.cls in "SW"
+                and c.scheme in BLOCK_SCHEMES
+                and not c.slip
+                and confirmer.confirming(c) is not None
+            ):
+                pass  # an excerpt that starts inside a section: …的工作。三、…。四、…
             elif c.cls != "L" or c.scheme == "ordinal_word" or cut >= 0:
                 continue
             if nested_inline:
