@@ -156,6 +156,8 @@ def find_counts(text: str) -> list[Cand]:
             continue  # 一个个 · 一天天 (reduplication)
         if unit_raw == "次" and re.match(r"(?:会议|全会|全体|全委|代表大会|党代会|常委会)", text[m.end("unit") : m.end("unit") + 4]):
             continue  # 十三届全国人大五次会议: the fifth session, an ordinal
+        if unit_raw == "年" and re.match(r"[一二三四五六七八九十0-9]+班", text[m.end("unit") : m.end("unit") + 4]):
+            continue  # 三年二班: a class, not three years
         if unit_raw == "组" and (before == "村" or _is_placeholder(raw)):
             continue  # 杨家岭村三组 (a village group, an ordinal) · ____组 (a group's name)
         if num_start > 0 and text[num_start - 1] in "“\"‘'" and not re.match(r"[”\"’']", text[m.end() : m.end() + 1]):

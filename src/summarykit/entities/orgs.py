@@ -16,7 +16,7 @@ import functools
 import re
 
 from ._base import Cand, alternation, lexicon, table
-from ._words import is_placeholder_token, is_word, token_ending_at, walk_left
+from ._words import is_placeholder_token, is_word, token_ending_at, vocab, walk_left
 
 _COMPOSING = frozenset("局办站")
 _GOVERNING = ("政府", "人民政府", "国务院", "党委", "省委", "市委", "县委", "区委", "党中央", "中共中央", "人大", "政协")
@@ -76,6 +76,8 @@ def find_orgs(text: str) -> list[Cand]:
         # the head is the start of a longer word: 中学生 · 社会 · 队伍 · 部分 · 人大代表
         if is_word(text[hs : he + 1]) or (kind == "single" and is_word(text[hs : he + 2])):
             continue
+        if (kind == "single" or head[-1] in "队校") and vocab().get(text[he - 1 : he + 1], 0) >= 50:
+            continue  # 服务队伍 (队伍) · 中学生 (学生)
         if head == "政府" and text.startswith("工作报告", he):
             continue  # 政府工作报告: the genre, not a body
         toks = walk_left(text, core_start, max_chars=12, max_tokens=5)
