@@ -72,8 +72,12 @@ _PURPOSE_RE = re.compile(r"(?<=[\u4e00-\u9fff])" + _PURPOSE)
 # Simplified and traditional forms.
 _RUNIN_BODY_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:"
-    r"(?:今年|去年|近年|多年|近几年|近幾年|几年|幾年|年初|上半年|下半年|一年|半年|[两兩三四五]年|[0-9０-９]{2,4}年)"
-    r"(?:以来|以來|来|來)[，,]"
+    r"(?<![展施立行动動去近过過])(?:今年|去年|近年|多年|近几年|近幾年|几年|幾年|年初|上半年|下半年|一年|半年"
+    r"|[两兩三四五]年|[0-9０-９]{2,4}年)(?:以来|以來|来|來)[，,]"
+    r"|(?:今年|去年|年初|上半年|下半年|[0-9０-９]{4}年)[，,]"
+    r"|(?:近期|目前|当前|當前)[，,]"
+    r"|自[^，,。；;：:！？!?\s]{1,15}(?:以来|以來)[，,]"
+    r"|(?:随着|隨著|隨着)[^，,。；;：:！？!?\s]{1,20}[，,]"
     r"|(?<![存现現正实實所旨意好])在[^，,。；;：:！？!?\s]{1,16}(?:下|中|里|裏)[，,]"
     r"|" + _PURPOSE + r"[^，,。；;：:！？!?\s]{1,25}[，,]"
     r"|(?:不论|不論|无论|無論|尽管|儘管|盡管|虽然|雖然)"
@@ -147,7 +151,9 @@ def heading_span(text: str, c: Candidate, wrapped: bool = False) -> tuple[int, i
         if e1 < e_sentence:
             e2 = clause_re.match(text, e1 + 1, e_sentence).end()
         m = _RUNIN_BODY_RE.search(text, p + _RUNIN_MIN, min(e2 + 1, e_sentence))
-        if m and (m.start() > e1 or m.start() >= p + 6):
+        if m and (
+            m.start() > e1 or m.start() >= p + (6 if text[m.start()] == "在" else _RUNIN_MIN)
+        ):
             e = m.start()  # the body runs on straight after the heading phrase
         elif e_sentence - p > LONG_HEADING and c.scheme not in ITEM_SCHEMES:
             e = e1

@@ -115,6 +115,7 @@ LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
 _DC_BEFORE = frozenset(LINE_BREAKS + SPACE_CHARS + BULLETS)
 ORDINAL_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0, "最後": 0}  # 最后: its position
 _ORD_PUNCT_RE = re.compile(r"[ \u3000]?[，,：:]|[要是]")
+_LAST_POINT_RE = re.compile(r"[一1][点點个個项項条條方]")
 _QI_PUNCT_RE = re.compile(r"[ \u3000]?[，,、：:]|是")
 
 
@@ -194,13 +195,17 @@ def scan(text: str) -> list[Candidate]:
             or (m.group("sh") is not None and text[start - 1] not in _SHI_WORD_BEFORE)
             or (m.group("cp") is not None and text[start - 1] not in _PAREN_REF_BEFORE)
             or (
-                (m.group("ad") is not None or m.group("au") is not None)
-                and text[start] in "1１"
+                (
+                    m.group("ad") is not None
+                    or m.group("au") is not None
+                    or m.group("ap_n") in ("1", "１")
+                )
+                and text[start] in "1１(（"
                 and text[start - 1] not in _PAREN_REF_BEFORE
             )
         ):
             # inside a word: 统一是, 之一是, 第十条(一), 第一次 never get here, 总结一、 does.
-            # 1. / 1、 after a word are kept only to be tried as a chained heading
+            # 1. / 1、 / (1) after a word are kept only to be tried as a chained heading
             # (``…完成情况(一)重点工作任务完成情况1.全面完成…``, see outline)
             continue
         style = ""
@@ -230,7 +235,9 @@ def scan(text: str) -> list[Candidate]:
                 key = "ordinal_word:其"
             else:
                 num = ORDINAL_NUMBER[word]
-                if not _ORD_PUNCT_RE.match(text, end):
+                if word in ("最后", "最後") and _LAST_POINT_RE.match(text, end):
+                    pass  # 最后一点，… / 最后一个方面是…
+                elif not _ORD_PUNCT_RE.match(text, end):
                     # 首先在办公方面…。其次是… : run straight into the clause (traditional-
                     # character pages and spoken style drop the comma)
                     if word not in ("首先", "其次") or end >= n or not _is_han(text[end]):
