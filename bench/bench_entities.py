@@ -30,11 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from summarykit.entities import find_entities  # noqa: E402
+from summarykit.entities import find_entities
 
 
 def corpus_texts() -> list[str]:
-    paths = sorted((ROOT / "corpora" / "seed").glob("*.txt")) + sorted((ROOT / "corpora" / "dev").glob("*.txt"))
+    paths = sorted((ROOT / "corpora" / "seed").glob("*.txt")) + sorted(
+        (ROOT / "corpora" / "dev").glob("*.txt")
+    )
     return [p.read_text(encoding="utf-8-sig") for p in paths]
 
 
@@ -65,7 +67,9 @@ def run_posseg(texts: list[str], tok: object) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mb", type=float, default=1.0, help="repeat the corpus to at least this many MB")
+    ap.add_argument(
+        "--mb", type=float, default=1.0, help="repeat the corpus to at least this many MB"
+    )
     ap.add_argument("--skip-posseg", action="store_true", help="time summarykit only")
     args = ap.parse_args(argv)
 

@@ -16,7 +16,9 @@ def ents(text: str, **kw):
 def one(text: str, surface: str, label: str | None = None):
     """The entity whose text is ``surface`` (and label), failing with what was found."""
     found = [e for e in ents(text) if e.text == surface and (label is None or e.label == label)]
-    assert found, f"{surface!r} ({label}) not found in {text!r}: {[(e.label, e.text) for e in ents(text)]}"
+    assert found, (
+        f"{surface!r} ({label}) not found in {text!r}: {[(e.label, e.text) for e in ents(text)]}"
+    )
     return found[0]
 
 
@@ -50,15 +52,24 @@ def test_org_drops_leading_pronoun() -> None:
 
 
 def test_org_coordination() -> None:
-    orgs = [e.text for e in ents("在镇党委、政府的正确领导下,在县妇联的指导下。") if e.label == "ORG"]
+    orgs = [
+        e.text for e in ents("在镇党委、政府的正确领导下,在县妇联的指导下。") if e.label == "ORG"
+    ]
     assert orgs == ["镇党委", "政府", "县妇联"]
     # 市、区妇联 → only 区妇联 (市 alone is no name)
-    assert [e.text for e in ents("同时还用心与市、区妇联密切配合。") if e.label == "ORG"] == ["区妇联"]
+    assert [e.text for e in ents("同时还用心与市、区妇联密切配合。") if e.label == "ORG"] == [
+        "区妇联"
+    ]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["各级妇联组织要发挥作用。", "妇联既是全镇妇女的代言人。", "加强基层妇联建设。", "建设服务型政府。"],
+    [
+        "各级妇联组织要发挥作用。",
+        "妇联既是全镇妇女的代言人。",
+        "加强基层妇联建设。",
+        "建设服务型政府。",
+    ],
 )
 def test_not_org(text: str) -> None:
     assert [e.text for e in ents(text) if e.label == "ORG"] == []
@@ -66,27 +77,46 @@ def test_not_org(text: str) -> None:
 
 # -- HONOR ---------------------------------------------------------------------------------
 def test_honor_national_without_quotes() -> None:
-    e = one("社区先后荣获全国“平安家庭示范社区”、全国“计生协会先进单位”。", "平安家庭示范社区", "HONOR")
+    e = one(
+        "社区先后荣获全国“平安家庭示范社区”、全国“计生协会先进单位”。", "平安家庭示范社区", "HONOR"
+    )
     assert e.level == "national"
-    assert one("社区先后荣获全国“平安家庭示范社区”、全国“计生协会先进单位”。", "计生协会先进单位").level == "national"
+    assert (
+        one(
+            "社区先后荣获全国“平安家庭示范社区”、全国“计生协会先进单位”。", "计生协会先进单位"
+        ).level
+        == "national"
+    )
 
 
 def test_honor_awarded_by() -> None:
     e = one("她个人和家庭也被新城区妇联授予《学习型家庭》荣誉称号。", "学习型家庭", "HONOR")
     assert e.awarded_by == "新城区妇联"
     assert e.level == "district"
-    assert not [x for x in ents("她个人和家庭也被新城区妇联授予《学习型家庭》荣誉称号。") if x.label == "LAW"]
+    assert not [
+        x
+        for x in ents("她个人和家庭也被新城区妇联授予《学习型家庭》荣誉称号。")
+        if x.label == "LAW"
+    ]
 
 
 def test_honor_series_shares_level_and_drops_chenghao() -> None:
     text = "荣获省级“礼貌社区”、省级“巾帼礼貌岗”;市级“十佳社区党支部”等荣誉称号。"
     got = [(e.text, e.level) for e in ents(text) if e.label == "HONOR"]
-    assert got == [("礼貌社区", "provincial"), ("巾帼礼貌岗", "provincial"), ("十佳社区党支部", "city")]
-    assert [e.text for e in ents("获得“全国五好文明家庭”称号。") if e.label == "HONOR"] == ["全国五好文明家庭"]
+    assert got == [
+        ("礼貌社区", "provincial"),
+        ("巾帼礼貌岗", "provincial"),
+        ("十佳社区党支部", "city"),
+    ]
+    assert [e.text for e in ents("获得“全国五好文明家庭”称号。") if e.label == "HONOR"] == [
+        "全国五好文明家庭"
+    ]
 
 
 def test_campaign_is_not_honor() -> None:
-    assert [e for e in ents("为了深化“平安家庭”创建活动,推进平安社区建设。") if e.label == "HONOR"] == []
+    assert [
+        e for e in ents("为了深化“平安家庭”创建活动,推进平安社区建设。") if e.label == "HONOR"
+    ] == []
 
 
 def test_sanba_hongqishou_is_honor_not_date() -> None:
@@ -106,7 +136,14 @@ def test_sanba_hongqishou_is_honor_not_date() -> None:
         ("平均年龄36.7岁,其中30岁及以下31人。", "36.7岁", "COUNT", 36.7, "岁", False),
         ("捐款7000余元,涌现出许多感人的事迹。", "7000余元", "MONEY", 7000, "元", True),
         ("共募集资金1万余元。", "1万余元", "MONEY", 10000, "元", True),
-        ("全年财政收入五千三百二十亿元。", "五千三百二十亿元", "MONEY", 532_000_000_000, "元", False),
+        (
+            "全年财政收入五千三百二十亿元。",
+            "五千三百二十亿元",
+            "MONEY",
+            532_000_000_000,
+            "元",
+            False,
+        ),
         ("出口总额2.3亿美元。", "2.3亿美元", "MONEY", 230_000_000, "美元", False),
         ("占总数的28.07%;基层妇女代表76人。", "28.07%", "PERCENT", 28.07, "%", False),
         ("比上年增长百分之七点五。", "百分之七点五", "PERCENT", 7.5, "%", False),
@@ -117,7 +154,9 @@ def test_sanba_hongqishou_is_honor_not_date() -> None:
         ("为了纪念“三八”国际劳动节105周年。", "105周年", "COUNT", 105, "周年", False),
     ],
 )
-def test_numeric(text: str, surface: str, label: str, value: float, unit: str, approx: bool) -> None:
+def test_numeric(
+    text: str, surface: str, label: str, value: float, unit: str, approx: bool
+) -> None:
     e = one(text, surface, label)
     assert e.value == pytest.approx(value)
     assert e.unit == unit
@@ -151,7 +190,9 @@ def test_range_rule_for_approximations() -> None:
     ],
 )
 def test_not_counts(text: str) -> None:
-    found = [(e.label, e.text) for e in ents(text) if e.label in ("COUNT", "MONEY", "PERCENT", "DATE")]
+    found = [
+        (e.label, e.text) for e in ents(text) if e.label in ("COUNT", "MONEY", "PERCENT", "DATE")
+    ]
     assert found == []
 
 
@@ -224,7 +265,12 @@ def test_festivals(text: str, surface: str, festival: str, month, day) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["社区居委会位于鼓楼区五一北路东侧。", "她被评为三八红旗手。", "回顾半年来的工作。", "一年来,在街道党工委的领导下。"],
+    [
+        "社区居委会位于鼓楼区五一北路东侧。",
+        "她被评为三八红旗手。",
+        "回顾半年来的工作。",
+        "一年来,在街道党工委的领导下。",
+    ],
 )
 def test_not_dates(text: str) -> None:
     assert [e.text for e in ents(text) if e.label == "DATE"] == []
@@ -257,7 +303,11 @@ def test_placeholders(text: str, surface: str, label: str) -> None:
     assert e.placeholder is True
     assert e.value is None
     if label == "DATE":
-        stated = {"20x年6月": (None, 6, None), "__月21日": (None, None, 21), "__月26日": (None, None, 26)}
+        stated = {
+            "20x年6月": (None, 6, None),
+            "__月21日": (None, None, 21),
+            "__月26日": (None, None, 26),
+        }
         assert (e.year, e.month, e.day) == stated.get(surface, (None, None, None))
 
 
@@ -270,8 +320,16 @@ def test_placeholder_month_is_never_invented() -> None:
 def test_person_after_title_and_in_lists() -> None:
     assert one("会议由副镇长李娟华主持。", "李娟华", "PERSON")
     text = "评出“平安家庭”五户分别是雷延林,陈得钦,赵得梅,祁文贵,郑辉贤五户。"
-    assert [e.text for e in ents(text) if e.label == "PERSON"] == ["雷延林", "陈得钦", "赵得梅", "祁文贵", "郑辉贤"]
-    assert [e.text for e in ents("__镇党委书记宋刚、副书记陆超在会上讲话。") if e.label == "PERSON"] == ["宋刚", "陆超"]
+    assert [e.text for e in ents(text) if e.label == "PERSON"] == [
+        "雷延林",
+        "陈得钦",
+        "赵得梅",
+        "祁文贵",
+        "郑辉贤",
+    ]
+    assert [
+        e.text for e in ents("__镇党委书记宋刚、副书记陆超在会上讲话。") if e.label == "PERSON"
+    ] == ["宋刚", "陆超"]
 
 
 @pytest.mark.parametrize(
@@ -295,8 +353,17 @@ def test_generic_places_are_not_places() -> None:
 # -- LAW -----------------------------------------------------------------------------------
 def test_laws() -> None:
     text = "组织学习《妇女权益保障法》、《婚姻法》,宣传普及反家庭暴力条例和反家暴法。"
-    assert [e.text for e in ents(text) if e.label == "LAW"] == ["妇女权益保障法", "婚姻法", "反家庭暴力条例", "反家暴法"]
-    assert [e.text for e in ents("社区工作人员表演了《十劝歌》、《家和万事兴》等节目。") if e.label == "LAW"] == []
+    assert [e.text for e in ents(text) if e.label == "LAW"] == [
+        "妇女权益保障法",
+        "婚姻法",
+        "反家庭暴力条例",
+        "反家暴法",
+    ]
+    assert [
+        e.text
+        for e in ents("社区工作人员表演了《十劝歌》、《家和万事兴》等节目。")
+        if e.label == "LAW"
+    ] == []
     e = one("制定了《__区妇联基层组织建设实施规划》。", "__区妇联基层组织建设实施规划", "LAW")
     assert e.placeholder
 
@@ -304,16 +371,32 @@ def test_laws() -> None:
 # -- numbers module ------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("s", "v"),
-    [("181,913", 181913), ("1361万", 13610000), ("五千三百二十亿", 532e9), ("七点五", 7.5), ("十二", 12),
-     ("两万", 20000), ("一百零八", 108), ("３６．７", 36.7), ("1.5万亿", 1.5e12), ("三八", None), ("五一", None),
-     ("千万", None)],  # fmt: skip
+    [
+        ("181,913", 181913),
+        ("1361万", 13610000),
+        ("五千三百二十亿", 532e9),
+        ("七点五", 7.5),
+        ("十二", 12),
+        ("两万", 20000),
+        ("一百零八", 108),
+        ("３６．７", 36.7),
+        ("1.5万亿", 1.5e12),
+        ("三八", None),
+        ("五一", None),
+        ("千万", None),
+    ],
 )
 def test_parse_number(s: str, v) -> None:
     assert parse_number(s) == (pytest.approx(v) if v is not None else None)
 
 
 def test_place_step_and_ranges() -> None:
-    assert [place_step(v) for v in (150, 7000, 10000, 36.7)] == [10, 1000, 10000, pytest.approx(0.1)]
+    assert [place_step(v) for v in (150, 7000, 10000, 36.7)] == [
+        10,
+        1000,
+        10000,
+        pytest.approx(0.1),
+    ]
     assert approx_range(300, "almost") == (200, 300)
     assert approx_range(300, "about") == (250, 350)
 
@@ -339,7 +422,12 @@ def test_pipeline_fills_entities() -> None:
     import summarykit
 
     doc = summarykit.parse(
-        "一、加强组织建设\n今年召开会议五次,参加人数150余人。", title="2022年工作总结", stages=("entities",)
+        "一、加强组织建设\n今年召开会议五次,参加人数150余人。",
+        title="2022年工作总结",
+        stages=("entities",),
     )
-    assert [(e.label, e.text) for e in doc.entities][-2:] == [("COUNT", "五次"), ("COUNT", "150余人")]
+    assert [(e.label, e.text) for e in doc.entities][-2:] == [
+        ("COUNT", "五次"),
+        ("COUNT", "150余人"),
+    ]
     assert doc.to_dict()["entities"][0]["label"]

@@ -14,7 +14,9 @@ from summarykit.evaluate.entities import evaluate_entities, main, numeral_of
 GOLD = Path(__file__).resolve().parent.parent / "corpora" / "gold" / "entities"
 SEED_GOLD = GOLD / "000_13ecb70c73c97d6a.json"
 
-pytestmark = pytest.mark.skipif(not SEED_GOLD.is_file(), reason="seed entity gold not annotated yet")
+pytestmark = pytest.mark.skipif(
+    not SEED_GOLD.is_file(), reason="seed entity gold not annotated yet"
+)
 
 FLOORS = {
     "COUNT": 0.90, "MONEY": 0.90, "PERCENT": 0.90, "DATE": 0.90, "HONOR": 0.90, "LAW": 0.90,

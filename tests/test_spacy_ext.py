@@ -9,7 +9,9 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-import summarykit.spacy_ext as sk  # noqa: E402
+import itertools
+
+import summarykit.spacy_ext as sk
 
 TEXT = "在镇党委、政府的正确领导下,县妇联组织150余人学习《妇女权益保障法》,会议由副镇长李娟华主持。"
 
@@ -55,7 +57,7 @@ def test_component_on_jieba_tokens_expands_to_token_boundaries() -> None:
         assert e.start_char in starts and e.end_char in ends
     # no overlaps after expansion
     spans = sorted((e.start, e.end) for e in doc.ents)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 def test_contract_mode_and_label_filter() -> None:

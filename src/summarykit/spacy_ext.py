@@ -58,7 +58,9 @@ class EntityComponent:
         year: int | None = None,
     ) -> None:
         if alignment_mode not in ("expand", "contract", "strict"):
-            raise ValueError(f"alignment_mode must be expand, contract or strict, got {alignment_mode!r}")
+            raise ValueError(
+                f"alignment_mode must be expand, contract or strict, got {alignment_mode!r}"
+            )
         if labels is not None:
             unknown = set(labels) - set(ENTITY_LABELS)
             if unknown:
@@ -156,17 +158,25 @@ def render(
         text, ents = doc_or_text, find_entities(doc_or_text, labels=labels)
     elif isinstance(doc_or_text, Document):
         text = doc_or_text.text
-        ents = list(doc_or_text.entities) if doc_or_text.entities else find_entities(text, labels=labels)
+        ents = (
+            list(doc_or_text.entities)
+            if doc_or_text.entities
+            else find_entities(text, labels=labels)
+        )
         title = title if title is not None else (doc_or_text.title or doc_or_text.id)
     elif hasattr(doc_or_text, "ents") and hasattr(doc_or_text, "text"):
         text, ents = doc_or_text.text, list(doc_or_text.ents)
     else:
-        raise TypeError(f"render() takes a str, a summarykit Document or a spaCy Doc, got {type(doc_or_text).__name__}")
+        raise TypeError(
+            f"render() takes a str, a summarykit Document or a spaCy Doc, got {type(doc_or_text).__name__}"
+        )
     if labels is not None:
         want = set(labels)
         ents = [e for e in ents if (e.label if isinstance(e, Entity) else e.label_) in want]
     data = _manual(text, ents, title)
-    html = displacy.render(data, style="ent", manual=True, jupyter=False, options={"colors": COLORS})
+    html = displacy.render(
+        data, style="ent", manual=True, jupyter=False, options={"colors": COLORS}
+    )
     if jupyter:  # pragma: no cover - needs a notebook
         from IPython.display import HTML, display
 

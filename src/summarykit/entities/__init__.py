@@ -122,7 +122,9 @@ def find_entities(
     want = set(ENTITY_LABELS if labels is None else labels)
     unknown = want - set(ENTITY_LABELS)
     if unknown:
-        raise ValueError(f"unknown entity label(s) {sorted(unknown)}; choose from {', '.join(ENTITY_LABELS)}")
+        raise ValueError(
+            f"unknown entity label(s) {sorted(unknown)}; choose from {', '.join(ENTITY_LABELS)}"
+        )
     if not text:
         return []
     cands: list[Cand] = []
@@ -136,7 +138,7 @@ def find_entities(
 _GENRE_TITLE = re.compile(
     r"^[^\n。，,;；!！?？]{0,40}?(?:工作总结|总结|汇报|工作报告|年度报告|述职报告|计划|要点)"
     r"\s*(?:[(（][^)）\n]{0,12}[)）]|【[^】\n]{0,12}】|篇?[0-9一二三四五六七八九十]{0,3}|模板.{0,6}|范文.{0,6})?\s*$",
-    re.M,
+    re.MULTILINE,
 )
 _GENRE_WORD = re.compile(r"总结|汇报|报告|计划|要点")
 _LEVEL_ONLY_ORG = re.compile(r"^(?:省|市|县|区|镇|乡|村|街道|社区|街)+[^省市县区镇乡村]{1,4}$")

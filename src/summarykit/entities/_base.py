@@ -39,7 +39,7 @@ class Cand:
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first (so the longest one matches)."""
-    uniq = sorted(set(w for w in words if w), key=lambda w: (-len(w), w))
+    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in uniq)
 
 
@@ -60,7 +60,9 @@ def table(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
 
 
 def is_han(ch: str) -> bool:
-    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff")
+    return bool(ch) and (
+        "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+    )
 
 
 PLACEHOLDER_RE = re.compile(r"[_＿]|(?<![A-Za-z])[xXｘＸ×]+(?![A-Za-z])|\*|某某|某")

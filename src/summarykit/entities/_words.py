@@ -98,7 +98,12 @@ def is_stop(w: str, extra: frozenset[str] = frozenset()) -> bool:
 
 
 def walk_left(
-    text: str, p: int, *, max_chars: int = 10, max_tokens: int = 5, extra_stop: frozenset[str] = frozenset()
+    text: str,
+    p: int,
+    *,
+    max_chars: int = 10,
+    max_tokens: int = 5,
+    extra_stop: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Tokens left of ``p`` that can belong to a name, nearest first, as (start, end)."""
     out: list[tuple[int, int]] = []
@@ -112,7 +117,11 @@ def walk_left(
         if is_stop(w, extra_stop) or w in FUNCTION_CHARS:
             break
         # a dictionary word that glues a stop word to an administrative unit: 进社区 · 和县
-        if len(w) >= 2 and (w[:1] in FUNCTION_CHARS or w[:1] in stopwords()) and w[1:] in _admin_units():
+        if (
+            len(w) >= 2
+            and (w[:1] in FUNCTION_CHARS or w[:1] in stopwords())
+            and w[1:] in _admin_units()
+        ):
             out.append((s + 1, q))
             break
         out.append((s, q))

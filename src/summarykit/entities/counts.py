@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ._base import HAN, Cand, alternation, lexicon_pattern, table
+from ._base import Cand, alternation, lexicon_pattern, table
 from .numbers import AR_NUM, approx_range, parse_number
 
 _CN = "零〇○一二两三四五六七八九十百千万亿"
@@ -154,13 +154,22 @@ def find_counts(text: str) -> list[Cand]:
         after = text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""
         if raw == "一" and unit_raw and after == unit_raw[-1] and label == "COUNT":
             continue  # 一个个 · 一天天 (reduplication)
-        if unit_raw == "次" and re.match(r"(?:会议|全会|全体|全委|代表大会|党代会|常委会)", text[m.end("unit") : m.end("unit") + 4]):
+        if unit_raw == "次" and re.match(
+            r"(?:会议|全会|全体|全委|代表大会|党代会|常委会)",
+            text[m.end("unit") : m.end("unit") + 4],
+        ):
             continue  # 十三届全国人大五次会议: the fifth session, an ordinal
-        if unit_raw == "年" and re.match(r"[一二三四五六七八九十0-9]+班", text[m.end("unit") : m.end("unit") + 4]):
+        if unit_raw == "年" and re.match(
+            r"[一二三四五六七八九十0-9]+班", text[m.end("unit") : m.end("unit") + 4]
+        ):
             continue  # 三年二班: a class, not three years
         if unit_raw == "组" and (before == "村" or _is_placeholder(raw)):
             continue  # 杨家岭村三组 (a village group, an ordinal) · ____组 (a group's name)
-        if num_start > 0 and text[num_start - 1] in "“\"‘'" and not re.match(r"[”\"’']", text[m.end() : m.end() + 1]):
+        if (
+            num_start > 0
+            and text[num_start - 1] in "“\"‘'"
+            and not re.match(r"[”\"’']", text[m.end() : m.end() + 1])
+        ):
             continue  # “五项建设” · “三项制度”: a number inside a name
         if raw == "一" and label == "COUNT" and not _real_one(text, num_start, m.end()):
             continue  # 成立了一支…服务队 · 一个好闺女: an article, not a quantity
@@ -191,7 +200,11 @@ def find_counts(text: str) -> list[Cand]:
                 if rng is None:
                     # 七、十、十一三个组: the numeral is the tail (三个), not 十一三
                     for k in range(1, len(raw)):
-                        if raw[0] in _CN and parse_number(raw[k:]) is not None and raw[k] in _CN_DIGIT + "十":
+                        if (
+                            raw[0] in _CN
+                            and parse_number(raw[k:]) is not None
+                            and raw[k] in _CN_DIGIT + "十"
+                        ):
                             break
                     else:
                         continue
@@ -223,9 +236,15 @@ def find_counts(text: str) -> list[Cand]:
             elif pre in ("约", "大约") or post == "左右":
                 rng = approx_range(value, "about")
         if label == "PERCENT":
-            fields["unit"] = "百分点" if unit_raw.endswith("百分点") else ("成" if unit_raw == "成" else "%")
-        if not approx and re.search(r"(?:超过|超出|超|过|突破|逾|高于|多于)$", text[max(0, start - 2) : start]):
-            approx = True  # 超300亿元 · 突破1万人: at least that much (the verb stays outside the span)
+            fields["unit"] = (
+                "百分点" if unit_raw.endswith("百分点") else ("成" if unit_raw == "成" else "%")
+            )
+        if not approx and re.search(
+            r"(?:超过|超出|超|过|突破|逾|高于|多于)$", text[max(0, start - 2) : start]
+        ):
+            approx = (
+                True  # 超300亿元 · 突破1万人: at least that much (the verb stays outside the span)
+            )
         fields.update(value=value, approx=approx, placeholder=placeholder, range=rng)
         out.append(Cand(label, start, end, 50, fields))
     return out

@@ -10,6 +10,7 @@ document's own year.
 from __future__ import annotations
 
 import functools
+
 import regex as re
 
 from ._base import Cand, alternation, table
@@ -48,7 +49,9 @@ _REL_PART = {
 
 
 @functools.cache
-def _festivals() -> tuple[dict[str, tuple[str, int | None, int | None]], dict[str, tuple[str, int | None, int | None]]]:
+def _festivals() -> tuple[
+    dict[str, tuple[str, int | None, int | None]], dict[str, tuple[str, int | None, int | None]]
+]:
     full: dict[str, tuple[str, int | None, int | None]] = {}
     short: dict[str, tuple[str, int | None, int | None]] = {}
     for name, month, day, fulls, shorts in table("ent_festivals.tsv", 5):
@@ -60,7 +63,9 @@ def _festivals() -> tuple[dict[str, tuple[str, int | None, int | None]], dict[st
     return full, short
 
 
-_TIME_AFTER = "期间|前夕|之际|当天|当日|前后|来临|到来|假期|长假|节日|节前|节后|那天|这天|以来|前|后|时"
+_TIME_AFTER = (
+    "期间|前夕|之际|当天|当日|前后|来临|到来|假期|长假|节日|节前|节后|那天|这天|以来|前|后|时"
+)
 _TIME_BEFORE = "利用|借助|借|值此|趁|在|于|庆祝|庆|迎|过|欢度|喜迎|迎接|纪念"
 
 
@@ -153,9 +158,15 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
             if m.group("part3"):
                 # 年初/年底/上半年 alone: inside 一年初 · 近年底? keep only at a word start
                 prev = text[start - 1] if start else ""
-                if (prev and prev in "近每全当去今明本") or (part.startswith("年") and prev and prev in CN_DIGITS):
+                if (prev and prev in "近每全当去今明本") or (
+                    part.startswith("年") and prev and prev in CN_DIGITS
+                ):
                     continue
-                if part in ("年中", "一季度", "二季度", "三季度", "四季度") and prev and "\u4e00" <= prev <= "\u9fff":
+                if (
+                    part in ("年中", "一季度", "二季度", "三季度", "四季度")
+                    and prev
+                    and "\u4e00" <= prev <= "\u9fff"
+                ):
                     continue
             if _REL_PART[part] is None:
                 f["relative"] = None
@@ -178,7 +189,13 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
         if d is not None and not 1 <= d <= 31:
             continue
         # a Chinese month numeral alone (三月) must not be the tail of a longer numeral
-        if m.group("m") and not m.group("y") and not m.group("ycn") and not m.group("yph") and not rel:
+        if (
+            m.group("m")
+            and not m.group("y")
+            and not m.group("ycn")
+            and not m.group("yph")
+            and not rel
+        ):
             mstr = m.group("m")
             if mstr in ("某", "某某") and not m.group("d"):
                 continue
@@ -211,17 +228,28 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
         else:
             name = m.group("qshort") or m.group("short")
             if m.group("short") and not (
-                after_re.match(text, m.end()) or before.search(text, max(0, m.start() - 4), m.start())
+                after_re.match(text, m.end())
+                or before.search(text, max(0, m.start() - 4), m.start())
             ):
                 continue
             if m.group("qshort"):
                 # “七一” quoted alone: a date only with a time cue around it
                 after = text[m.end() + 1 : m.end() + 3]
-                if not (after_re.match(after) or before.search(text, max(0, m.start() - 5), m.start() - 1)):
+                if not (
+                    after_re.match(after)
+                    or before.search(text, max(0, m.start() - 5), m.start() - 1)
+                ):
                     continue
             info = short[name]
         fname, mo, d = info
-        f = {"year": None, "month": mo, "day": d, "relative": None, "festival": fname, "placeholder": False}
+        f = {
+            "year": None,
+            "month": mo,
+            "day": d,
+            "relative": None,
+            "festival": fname,
+            "placeholder": False,
+        }
         out.append(Cand("DATE", m.start(), m.end(), 62, f))
     return out
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ._base import Cand, has_placeholder, lexicon, lexicon_pattern
+from ._base import Cand, has_placeholder, lexicon_pattern
 
 _LEVEL_WORDS = [
     ("全国", "national"), ("国家级", "national"), ("国家", "national"), ("中国", "national"),
@@ -50,8 +50,42 @@ def _titles_re() -> re.Pattern[str]:
 
 
 _PROVINCES = frozenset(
-    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 "
-    "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split()
+    [
+        "北京",
+        "天津",
+        "上海",
+        "重庆",
+        "河北",
+        "山西",
+        "辽宁",
+        "吉林",
+        "黑龙江",
+        "江苏",
+        "浙江",
+        "安徽",
+        "福建",
+        "江西",
+        "山东",
+        "河南",
+        "湖北",
+        "湖南",
+        "广东",
+        "海南",
+        "四川",
+        "贵州",
+        "云南",
+        "陕西",
+        "甘肃",
+        "青海",
+        "台湾",
+        "内蒙古",
+        "广西",
+        "西藏",
+        "宁夏",
+        "新疆",
+        "香港",
+        "澳门",
+    ]
 )
 
 
@@ -61,9 +95,8 @@ def level_of(words: str) -> str | None:
     best: tuple[int, str] | None = None
     for word, level in _LEVEL_WORDS:
         i = w.rfind(word)
-        if i >= 0 and i + len(word) >= len(w) - 1:
-            if best is None or i + len(word) > best[0]:
-                best = (i + len(word), level)
+        if i >= 0 and i + len(word) >= len(w) - 1 and (best is None or i + len(word) > best[0]):
+            best = (i + len(word), level)
     if best:
         return best[1]
     for p in _PROVINCES:
@@ -76,7 +109,11 @@ def _first_level(words: str) -> str | None:
     """The highest level named in ``words`` (国家、省 → national)."""
     best = None
     for word, level in _LEVEL_WORDS:
-        if len(word) >= 1 and word in words and (best is None or _LEVEL_RANK[level] > _LEVEL_RANK[best]):
+        if (
+            len(word) >= 1
+            and word in words
+            and (best is None or _LEVEL_RANK[level] > _LEVEL_RANK[best])
+        ):
             best = level
     return best
 
@@ -97,7 +134,9 @@ def _org_level(org: str) -> str | None:
             "区": "district", "街道": "town", "镇": "town", "乡": "town"}[m.group(1)]  # fmt: skip
 
 
-_AWARDER = re.compile(r"被([^，。；、“”《》\s]{2,20}?)(?:联合)?(?:授予|评为|命名为|表彰为|评选为|认定为|确定为)")
+_AWARDER = re.compile(
+    r"被([^，。；、“”《》\s]{2,20}?)(?:联合)?(?:授予|评为|命名为|表彰为|评选为|认定为|确定为)"
+)
 
 
 def _quoted_at(text: str, i: int, limit: int) -> tuple[int, int, int] | None:
@@ -138,7 +177,10 @@ def find_honors(text: str) -> list[Cand]:
         items = _series(text, i, gap_end, clause_end)
         if not items:
             # unquoted: 被评为全国三八红旗手 · 评出了好儿媳两名 · 获评省级信创先导区
-            if re.match(r"奖|金|得|取|悉|益|救|批|准|利|胜", text[cue_end : cue_end + 1]) and cm.group() == "获":
+            if (
+                re.match(r"奖|金|得|取|悉|益|救|批|准|利|胜", text[cue_end : cue_end + 1])
+                and cm.group() == "获"
+            ):
                 continue
             m = re.compile(rf"[\u4e00-\u9fff_＿、]{{0,16}}?{_HONOR_END}").match(text, i)
             if m and not re.search(r"[，。；的]", m.group()):
@@ -158,9 +200,13 @@ def find_honors(text: str) -> list[Cand]:
                     level_hint = None
                 if e - s < 2:
                     continue
-                lvl = _level_inside(text[s:e]) or level_hint or _first_level(text[i:s]) or (
-                    _org_level(awarded_by) if awarded_by else None
-                ) or "unknown"
+                lvl = (
+                    _level_inside(text[s:e])
+                    or level_hint
+                    or _first_level(text[i:s])
+                    or (_org_level(awarded_by) if awarded_by else None)
+                    or "unknown"
+                )
                 if s not in seen:
                     seen.add(s)
                     out.append(_cand(text, s, e, lvl, awarded_by, prio=85))
@@ -172,7 +218,7 @@ def find_honors(text: str) -> list[Cand]:
             if lv:
                 level = lv
             name = text[s:e]
-            lvl = _level_inside(name.strip("“”\"")) or level
+            lvl = _level_inside(name.strip('“”"')) or level
             if lvl is None and awarded_by:
                 lvl = _org_level(awarded_by)
             if s in seen:
@@ -206,17 +252,21 @@ def find_honors(text: str) -> list[Cand]:
         clause = text[a:b]
         if not re.search(r"表彰|颁奖|获奖|授予|命名|称号|评出|评为", clause):
             continue
-        if re.match(r"[\u4e00-\u9fff]", text[e : e + 1]) and not re.match(r"表彰|颁奖|评选|等|代表|称号|[和及与]", text[e : e + 2]):
+        if re.match(r"[\u4e00-\u9fff]", text[e : e + 1]) and not re.match(
+            r"表彰|颁奖|评选|等|代表|称号|[和及与]", text[e : e + 2]
+        ):
             continue
         before = text[a:s]
-        if sum(before.count(q) for q in "“\"") % 2 == 1 and before.count("“") > before.count("”"):
+        if sum(before.count(q) for q in '“"') % 2 == 1 and before.count("“") > before.count("”"):
             continue  # inside a quoted phrase: "我心中的好妈妈"
         seen.add(s)
         out.append(_cand(text, s, e, _level_inside(m.group()) or "unknown", None, prio=84))
         # the rest of the list: 三八红旗手、巾帼建功标兵和三学三比能手等
         k = e
         while True:
-            nm = re.compile(rf"[、和及与]([\u4e00-\u9fff]{{2,10}}?{_HONOR_END})(?=[、和及与等])").match(text, k)
+            nm = re.compile(
+                rf"[、和及与]([\u4e00-\u9fff]{{2,10}}?{_HONOR_END})(?=[、和及与等])"
+            ).match(text, k)
             if not nm or nm.start(1) in seen:
                 break
             seen.add(nm.start(1))
@@ -240,8 +290,12 @@ def _series(text: str, i: int, first: int, clause_end: int) -> list[tuple[int, i
         pre = text[pre_start:j]
         # quotes inside the name: “争做合格家庭、培养合格人才”先进社区妇联
         t = re.compile(r"[\u4e00-\u9fff]{2,10}").match(text, after)
-        if t and not re.match(r"(?:称号|荣誉|等|的|为|和|及|奖|称|[一二两三四五六七八九十百千0-9])", t.group()):
-            if re.search(rf"{_HONOR_END}$", t.group()) or re.search(r"(?:社区|妇联|支部|单位|集体|岗)$", t.group()):
+        if t and not re.match(
+            r"(?:称号|荣誉|等|的|为|和|及|奖|称|[一二两三四五六七八九十百千0-9])", t.group()
+        ):
+            if re.search(rf"{_HONOR_END}$", t.group()) or re.search(
+                r"(?:社区|妇联|支部|单位|集体|岗)$", t.group()
+            ):
                 s, e = j, t.end()
                 after = e
         items.append((s, e, pre))
@@ -249,7 +303,9 @@ def _series(text: str, i: int, first: int, clause_end: int) -> list[tuple[int, i
         k = after
         if text.startswith("荣誉称号", k) or text.startswith("称号", k):
             break
-        m = re.compile(r"[、，,；;和及与]\s*([^“\"《‘「、，,；;。\n]{0,8}?)(?=[“\"《‘「])").match(text, k)
+        m = re.compile(r"[、，,；;和及与]\s*([^“\"《‘「、，,；;。\n]{0,8}?)(?=[“\"《‘「])").match(
+            text, k
+        )
         if not m:
             break
         pre_start = m.start(1)
@@ -263,7 +319,12 @@ def _clause_end(text: str, i: int) -> int:
 
 
 def _clause_start(text: str, i: int) -> int:
-    k = max(text.rfind("。", 0, i), text.rfind("\n", 0, i), text.rfind("；", 0, i), text.rfind(";", 0, i))
+    k = max(
+        text.rfind("。", 0, i),
+        text.rfind("\n", 0, i),
+        text.rfind("；", 0, i),
+        text.rfind(";", 0, i),
+    )
     return k + 1
 
 

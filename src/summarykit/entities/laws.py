@@ -19,7 +19,9 @@ _DOC_VERBS = (
     "制定|出台|印发|下发|转发|颁布|发布|实施|贯彻|落实|学习|宣传|宣讲|普及|根据|按照|依据|依照|执行|"
     "重申|修订|起草|通过|审议|撰写|形成|编制|报送|上报|遵照|对照|结合|认真|组织学习|传达"
 )
-_NOT_LAW_BEFORE = re.compile(r"(?:表演|演唱|演出|合唱|朗诵|歌曲|节目|唱|跳|阅读|读|观看|观|放映|电影|书籍|小品|舞蹈|快板|诗歌)[了过着]?$")
+_NOT_LAW_BEFORE = re.compile(
+    r"(?:表演|演唱|演出|合唱|朗诵|歌曲|节目|唱|跳|阅读|读|观看|观|放映|电影|书籍|小品|舞蹈|快板|诗歌)[了过着]?$"
+)
 _NOT_LAW_TITLE = re.compile(r"(?:歌|曲|舞|谣|诗|赋|戏|剧|影|报|刊|志|书|信息|通讯|简报)$")
 
 
@@ -65,9 +67,13 @@ def find_laws(text: str) -> list[Cand]:
     # 根据云南省政府信息公开规定 · 认真落实中央八项规定
     for m in _BARE_RULE.finditer(text):
         name = m.group("name")
-        if re.match(r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)", name):
+        if re.match(
+            r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)", name
+        ):
             continue
-        out.append(Cand("LAW", m.start("name"), m.end("name"), 78, {"placeholder": has_placeholder(name)}))
+        out.append(
+            Cand("LAW", m.start("name"), m.end("name"), 78, {"placeholder": has_placeholder(name)})
+        )
     for m in bare.finditer(text):
         s, e = m.span()
         # inside 《》 already handled; skip words that merely end in a law name (方法, 办法 are

@@ -73,7 +73,11 @@ def _parse_cn_int(s: str) -> int | None:
             if unit >= last_small and not (zero_pending and unit < last_small):
                 return None
             if digit is None:
-                if unit == 10 and section == 0 and (i == 0 or s[i - 1] in CN_BIG_UNITS or zero_pending):
+                if (
+                    unit == 10
+                    and section == 0
+                    and (i == 0 or s[i - 1] in CN_BIG_UNITS or zero_pending)
+                ):
                     digit = 1  # 十二, 三万零十
                 else:
                     return None
@@ -103,7 +107,12 @@ def _parse_cn_int(s: str) -> int | None:
         # a trailing bare digit after a unit: 一万五 (=15000) / 三百五 (=350) colloquial
         if last_small < 10_000 and not zero_pending and section and s[-2] in CN_SMALL_UNITS:
             section += digit * (last_small // 10)
-        elif last_big < 10**17 and last_small == 10_000 and not zero_pending and s[-2] in CN_BIG_UNITS:
+        elif (
+            last_big < 10**17
+            and last_small == 10_000
+            and not zero_pending
+            and s[-2] in CN_BIG_UNITS
+        ):
             section += digit * (last_big // 10)
         else:
             section += digit
@@ -147,7 +156,9 @@ def parse_number(s: str) -> float | None:
         fv = parse_cn_digits(fp)
         if iv is None or fv is None or not fp:
             return None
-        return _clean(float(f"{iv}.{fp.translate(str.maketrans({k: str(v) for k, v in CN_DIGITS.items()}))}"))
+        return _clean(
+            float(f"{iv}.{fp.translate(str.maketrans({k: str(v) for k, v in CN_DIGITS.items()}))}")
+        )
     v = _parse_cn_int(s)
     return None if v is None else _clean(float(v))
 

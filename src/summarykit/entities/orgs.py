@@ -19,8 +19,35 @@ from ._base import Cand, alternation, lexicon, table
 from ._words import is_placeholder_token, is_word, token_ending_at, vocab, walk_left
 
 _COMPOSING = frozenset("局办站")
-_GOVERNING = ("政府", "人民政府", "国务院", "党委", "省委", "市委", "县委", "区委", "党中央", "中共中央", "人大", "政协")
-_GENERIC_BEFORE = ("各级", "各", "全", "全国各级", "各类", "所有", "每个", "基层", "广大", "上级", "村级", "有关", "相关")
+_GOVERNING = (
+    "政府",
+    "人民政府",
+    "国务院",
+    "党委",
+    "省委",
+    "市委",
+    "县委",
+    "区委",
+    "党中央",
+    "中共中央",
+    "人大",
+    "政协",
+)
+_GENERIC_BEFORE = (
+    "各级",
+    "各",
+    "全",
+    "全国各级",
+    "各类",
+    "所有",
+    "每个",
+    "基层",
+    "广大",
+    "上级",
+    "村级",
+    "有关",
+    "相关",
+)
 
 
 @functools.cache
@@ -88,8 +115,10 @@ def find_orgs(text: str) -> list[Cand]:
                     toks = toks[:k]
                     break
         start = toks[-1][0] if toks else core_start
-        if head in ("人大", "政协") and text.startswith(("代表", "委员"), he) and not re.search(
-            r"[省市县区镇乡]$", text[start:hs]
+        if (
+            head in ("人大", "政协")
+            and text.startswith(("代表", "委员"), he)
+            and not re.search(r"[省市县区镇乡]$", text[start:hs])
         ):
             continue  # 人大代表 · 女政协委员: people (市政协委员 keeps 市政协)
         name = text[start:he]
@@ -98,10 +127,18 @@ def find_orgs(text: str) -> list[Cand]:
             # with a preceding ORG (镇党委、政府 · 镇党委政府), 党委、政府 / 党委政府 (the unit's
             # own), or fixed by a pronoun (我妇联)
             prev = hs - 1
-            tied = (prev >= 0 and text[prev] == "、" and prev in ends) or (hs in ends and head in _GOVERNING)
-            tied = tied or (head == "党委" and re.match(r"[、和]?政府", text[he : he + 3]) is not None)
-            tied = tied or (head == "政府" and re.search(r"党委[、和]?$", text[max(0, hs - 3) : hs]) is not None)
-            tied = tied or (head == "妇联" and text[hs - 1 : hs] == "我" and text[hs - 2 : hs] != "我们")
+            tied = (prev >= 0 and text[prev] == "、" and prev in ends) or (
+                hs in ends and head in _GOVERNING
+            )
+            tied = tied or (
+                head == "党委" and re.match(r"[、和]?政府", text[he : he + 3]) is not None
+            )
+            tied = tied or (
+                head == "政府" and re.search(r"党委[、和]?$", text[max(0, hs - 3) : hs]) is not None
+            )
+            tied = tied or (
+                head == "妇联" and text[hs - 1 : hs] == "我" and text[hs - 2 : hs] != "我们"
+            )
             if tied:
                 out.append(Cand("ORG", hs, he, 70, {"placeholder": False}))
                 ends[he] = hs
@@ -113,7 +150,9 @@ def find_orgs(text: str) -> list[Cand]:
         if _generic_before(text, start):
             continue
         mod = text[start:hs] if kind != "single" else text[start:core_start]
-        if head in ("政府", "人民政府") and not re.search(r"(?:[省市县区镇乡州旗]|街道|[_＿xX×*]+)$", mod):
+        if head in ("政府", "人民政府") and not re.search(
+            r"(?:[省市县区镇乡州旗]|街道|[_＿xX×*]+)$", mod
+        ):
             continue  # 服务型政府 · 法治政府 · 地方政府: kinds of government
         # a modifier that is only a generic word is not a name: 基层妇联, 镇村妇联
         placeholder = any(is_placeholder_token(text[s:e]) for s, e in toks)
@@ -125,16 +164,43 @@ def find_orgs(text: str) -> list[Cand]:
 
 
 _GENERIC_MODIFIERS = frozenset(
-    "镇村 村级 县级 市级 省级 区级 乡级 镇级 妇女 全体 自身 其 本单位 单位 部门 机关 系统 内部 辖区 各村 村村 示范点 上级 地方".split()
+    [
+        "镇村",
+        "村级",
+        "县级",
+        "市级",
+        "省级",
+        "区级",
+        "乡级",
+        "镇级",
+        "妇女",
+        "全体",
+        "自身",
+        "其",
+        "本单位",
+        "单位",
+        "部门",
+        "机关",
+        "系统",
+        "内部",
+        "辖区",
+        "各村",
+        "村村",
+        "示范点",
+        "上级",
+        "地方",
+    ]
 )
 
 
 def _plausible_modifier(mod: str) -> bool:
-    if mod in _GENERIC_MODIFIERS or (mod[0] == "全" and len(mod) <= 3) or mod in ("村", "乡镇", "镇村"):
+    if (
+        mod in _GENERIC_MODIFIERS
+        or (mod[0] == "全" and len(mod) <= 3)
+        or mod in ("村", "乡镇", "镇村")
+    ):
         return False
-    if is_word(mod) and mod in ("工作", "组织", "领导", "服务", "管理", "中心", "重点"):
-        return False
-    return True
+    return not (is_word(mod) and mod in ("工作", "组织", "领导", "服务", "管理", "中心", "重点"))
 
 
 __all__ = ["find_orgs"]

@@ -22,11 +22,20 @@ import functools
 import re
 
 from ._base import Cand, alternation, lexicon, table
-from ._words import FUNCTION_CHARS, is_placeholder_token, is_stop, is_word, stopwords, token_ending_at, vocab
+from ._words import (
+    FUNCTION_CHARS,
+    is_placeholder_token,
+    is_stop,
+    stopwords,
+    token_ending_at,
+    vocab,
+)
 
 _HAN = "\u4e00-\u9fff"
 # characters that never end (or sit inside) a name: verbs and particles right after names
-_NOT_NAME_CHAR = frozenset("的了在和与及或等是为把被将从到向对于以并而且也还都就又再所说讲做作任来去让给主获荣同已曾现正个名位次号届其各每该本我这那")
+_NOT_NAME_CHAR = frozenset(
+    "的了在和与及或等是为把被将从到向对于以并而且也还都就又再所说讲做作任来去让给主获荣同已曾现正个名位次号届其各每该本我这那"
+)
 
 
 @functools.cache
@@ -45,8 +54,10 @@ def _role_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(_roles())})")
 
 
-_FUNCTION_SURNAMES = frozenset("和向任包于从对为将把被以与及同由在但就也还都又再所之其各每该本我这那是有无不非可能会要应让使给请")
-_AFTER_ONLY_ROLES = frozenset("同志 女士 先生 代表 志愿者 执委 委员".split())
+_FUNCTION_SURNAMES = frozenset(
+    "和向任包于从对为将把被以与及同由在但就也还都又再所之其各每该本我这那是有无不非可能会要应让使给请"
+)
+_AFTER_ONLY_ROLES = frozenset(["同志", "女士", "先生", "代表", "志愿者", "执委", "委员"])
 _LIST_CUES = ("分别是", "分别为", "分别有", "包括", "是", "有", "如", "为", "：", ":")
 
 
@@ -84,7 +95,12 @@ def name_at(text: str, i: int, *, end: int | None = None) -> int | None:
             continue
         if given == 2 and end is None:
             nxt = text[e - 1 : e + 1]  # the last character and the next one
-            if _common(nxt) or nxt in stopwords() or nxt in _roles() or text[e - 1] in _NOT_NAME_CHAR:
+            if (
+                _common(nxt)
+                or nxt in stopwords()
+                or nxt in _roles()
+                or text[e - 1] in _NOT_NAME_CHAR
+            ):
                 continue
         return e
     return None
@@ -115,7 +131,10 @@ def find_people(text: str) -> list[Cand]:
         if e is not None:
             found.setdefault(i, e)
     # 2. before 同志 / 家庭 / 荣获 …: 张春娥同志 · 郭晓玲家庭荣获 · 陈月智荣获
-    for m in re.finditer(r"同志|家庭(?=荣获|获得|被评为|获评|等)|等(?=家庭|同志)|荣获|获评|被评为|为办公室|任组长|为副组长", text):
+    for m in re.finditer(
+        r"同志|家庭(?=荣获|获得|被评为|获评|等)|等(?=家庭|同志)|荣获|获评|被评为|为办公室|任组长|为副组长",
+        text,
+    ):
         j = m.start()
         for start in (j - 3, j - 2, j - 4):
             if start < 0:
@@ -124,10 +143,16 @@ def find_people(text: str) -> list[Cand]:
             if e != j:
                 continue
             before = text[start - 1] if start else ""
-            if before and "\u4e00" <= before <= "\u9fff" and not (
-                before in FUNCTION_CHARS or _ends_role(text, start) or is_stop(text[max(0, start - 2) : start])
-                or before in stopwords()
-                or before in "村组区镇乡长记席任员"
+            if (
+                before
+                and "\u4e00" <= before <= "\u9fff"
+                and not (
+                    before in FUNCTION_CHARS
+                    or _ends_role(text, start)
+                    or is_stop(text[max(0, start - 2) : start])
+                    or before in stopwords()
+                    or before in "村组区镇乡长记席任员"
+                )
             ):
                 continue
             found.setdefault(start, e)
@@ -149,8 +174,11 @@ def find_people(text: str) -> list[Cand]:
             if name_at(text, st, end=p) != p:
                 continue
             prev = text[st - 1] if st else ""
-            if not prev or not ("\u4e00" <= prev <= "\u9fff") or prev in _SEP + "村组" or any(
-                text.endswith(c, 0, st) for c in _LIST_CUES
+            if (
+                not prev
+                or not ("\u4e00" <= prev <= "\u9fff")
+                or prev in _SEP + "村组"
+                or any(text.endswith(c, 0, st) for c in _LIST_CUES)
             ):
                 listed.append((st, p))
                 break
@@ -161,8 +189,11 @@ def find_people(text: str) -> list[Cand]:
             if name_at(text, p + 1, end=e) != e:
                 continue
             nxt = text[e : e + 1]
-            if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "等" or re.match(
-                r"[一二两三四五六七八九十0-9]+[户名位人个]", text[e : e + 4]
+            if (
+                not nxt
+                or not ("\u4e00" <= nxt <= "\u9fff")
+                or nxt in "等"
+                or re.match(r"[一二两三四五六七八九十0-9]+[户名位人个]", text[e : e + 4])
             ):
                 listed.append((p + 1, e))
                 break
@@ -214,15 +245,170 @@ def _gazetteer_re() -> re.Pattern[str]:
 
 
 _GENERIC_PLACE = frozenset(
-    """地区 社区 城区 山区 景区 小区 辖区 园区 片区 郊区 市区 老区 灾区 新区 牧区 林区 矿区 库区 湾区 街区 校区
-    厂区 城市 都市 超市 上市 股市 城乡 农村 乡村 山村 渔村 全村 本村 该村 各村 村村 全镇 本镇 该镇 各镇 乡镇
-    城镇 集镇 重镇 全乡 本乡 各乡 家乡 故乡 下乡 老乡 城乡 异乡 外乡 全县 本县 该县 各县 郡县 全市 本市 该市
-    各市 全省 本省 外省 各省 全区 本区 该区 各区 我区 我市 我县 我镇 我乡 我村 街道 大街 上街 逛街 沿街 临街
-    道路 公路 马路 铁路 思路 出路 一路 走路 门路 线路 电路 之路 新路 老路 领路 网路 水路 陆路 退路 套路 销路
-    前路 后路 半路 来路 去路 生路 活路 歧路 弯路 近路 远路 回路 全街道 该社区 本社区 全社区 各社区 我社区
-    开发区 示范区 试验区 先行区 功能区 生态区 景区 风景区 旅游区 商业区 工业区
-    居住区 住宅区 安置区 新农村 地级市 县级市 行政村 自然村 贫困村 贫困县 棚户区 自由贸易区 高风险区
-    中风险区 低风险区 先导区 先进县 示范县 重点村 文明村 总思路 新思路 工作思路 整村 驻村 进村 入村 到村 """.split()
+    [
+        "地区",
+        "社区",
+        "城区",
+        "山区",
+        "景区",
+        "小区",
+        "辖区",
+        "园区",
+        "片区",
+        "郊区",
+        "市区",
+        "老区",
+        "灾区",
+        "新区",
+        "牧区",
+        "林区",
+        "矿区",
+        "库区",
+        "湾区",
+        "街区",
+        "校区",
+        "厂区",
+        "城市",
+        "都市",
+        "超市",
+        "上市",
+        "股市",
+        "城乡",
+        "农村",
+        "乡村",
+        "山村",
+        "渔村",
+        "全村",
+        "本村",
+        "该村",
+        "各村",
+        "村村",
+        "全镇",
+        "本镇",
+        "该镇",
+        "各镇",
+        "乡镇",
+        "城镇",
+        "集镇",
+        "重镇",
+        "全乡",
+        "本乡",
+        "各乡",
+        "家乡",
+        "故乡",
+        "下乡",
+        "老乡",
+        "城乡",
+        "异乡",
+        "外乡",
+        "全县",
+        "本县",
+        "该县",
+        "各县",
+        "郡县",
+        "全市",
+        "本市",
+        "该市",
+        "各市",
+        "全省",
+        "本省",
+        "外省",
+        "各省",
+        "全区",
+        "本区",
+        "该区",
+        "各区",
+        "我区",
+        "我市",
+        "我县",
+        "我镇",
+        "我乡",
+        "我村",
+        "街道",
+        "大街",
+        "上街",
+        "逛街",
+        "沿街",
+        "临街",
+        "道路",
+        "公路",
+        "马路",
+        "铁路",
+        "思路",
+        "出路",
+        "一路",
+        "走路",
+        "门路",
+        "线路",
+        "电路",
+        "之路",
+        "新路",
+        "老路",
+        "领路",
+        "网路",
+        "水路",
+        "陆路",
+        "退路",
+        "套路",
+        "销路",
+        "前路",
+        "后路",
+        "半路",
+        "来路",
+        "去路",
+        "生路",
+        "活路",
+        "歧路",
+        "弯路",
+        "近路",
+        "远路",
+        "回路",
+        "全街道",
+        "该社区",
+        "本社区",
+        "全社区",
+        "各社区",
+        "我社区",
+        "开发区",
+        "示范区",
+        "试验区",
+        "先行区",
+        "功能区",
+        "生态区",
+        "景区",
+        "风景区",
+        "旅游区",
+        "商业区",
+        "工业区",
+        "居住区",
+        "住宅区",
+        "安置区",
+        "新农村",
+        "地级市",
+        "县级市",
+        "行政村",
+        "自然村",
+        "贫困村",
+        "贫困县",
+        "棚户区",
+        "自由贸易区",
+        "高风险区",
+        "中风险区",
+        "低风险区",
+        "先导区",
+        "先进县",
+        "示范县",
+        "重点村",
+        "文明村",
+        "总思路",
+        "新思路",
+        "工作思路",
+        "整村",
+        "驻村",
+        "进村",
+        "入村",
+        "到村",
+    ]
 )
 
 
@@ -240,7 +426,21 @@ _COMMON_FREQ = 500
 _ADDRESS_TAIL = re.compile(
     rf"(?:[0-9]+号)?(?:[{_HAN}]{{0,4}}?(?:家属院|家属区|公寓|菜场|菜市场|花园|广场|大厦|大楼|号楼|小区))?"
 )
-_CHAIN_UNITS = ("省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "自治区", "自治州", "自治县", "新区")
+_CHAIN_UNITS = (
+    "省",
+    "市",
+    "县",
+    "区",
+    "镇",
+    "乡",
+    "村",
+    "街道",
+    "社区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "新区",
+)
 
 
 def _freq(w: str) -> int:
@@ -322,8 +522,13 @@ def _place_end_at(text: str, he: int, suf: str, *, depth: int = 0) -> tuple[int,
         start, ph = s, False  # 宁波市 · 新城区 · 衡山县
     if hs - start < minimum and not ph:
         return None
-    if not ph and re.fullmatch(r"[一二三四五六七八九十]+[东西南北中]?", text[start:hs]) and not (
-        start > 0 and any(text[max(0, start - 4) : start].endswith(u) for u in ("区", "县", "市", "镇"))
+    if (
+        not ph
+        and re.fullmatch(r"[一二三四五六七八九十]+[东西南北中]?", text[start:hs])
+        and not (
+            start > 0
+            and any(text[max(0, start - 4) : start].endswith(u) for u in ("区", "县", "市", "镇"))
+        )
     ):
         return None
     # chain: 霍山县落儿岭镇 · 金庭镇石公村 · 祖庙街道白燕社区 · 石湾镇街道惠景社区
@@ -354,7 +559,9 @@ def find_places(text: str) -> list[Cand]:
         hs, he = m.span()
         suf = m.group()
         # a dictionary word across the end: 村民 · 区域 · 城市化 (应城市) · 路线
-        if any(_freq(text[hs - a : he + b]) >= 50 for a in (0, 1, 2) for b in (1, 2) if hs - a >= 0):
+        if any(
+            _freq(text[hs - a : he + b]) >= 50 for a in (0, 1, 2) for b in (1, 2) if hs - a >= 0
+        ):
             if not (suf == "街道" or (he < len(text) and text[he] in "村镇乡县区市")):
                 continue
         found = _place_end_at(text, he, suf)
@@ -366,7 +573,9 @@ def find_places(text: str) -> list[Cand]:
             continue
         end = he
         # village groups: 杨家岭村一组 · 三眼桥村五、七组 ; addresses: 北新街88号教育局家属院
-        g = re.compile(r"[一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*组(?![织成长员建])").match(text, he)
+        g = re.compile(
+            r"[一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*组(?![织成长员建])"
+        ).match(text, he)
         if suf == "村" and g:
             end = g.end()
         if suf in ("街", "路", "大道", "巷", "社区"):
@@ -403,7 +612,15 @@ def _merge_adjacent(cands: list[Cand], text: str) -> list[Cand]:
     for c in cands:
         if out and c.start == out[-1].end and not out[-1].fields.get("placeholder"):
             prev = out[-1]
-            out.append(Cand("PLACE", prev.start, c.end, 40, {"placeholder": c.fields.get("placeholder", False)}))
+            out.append(
+                Cand(
+                    "PLACE",
+                    prev.start,
+                    c.end,
+                    40,
+                    {"placeholder": c.fields.get("placeholder", False)},
+                )
+            )
         out.append(c)
     _ = text
     return out

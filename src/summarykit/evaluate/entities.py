@@ -92,6 +92,7 @@ def predict_file(source: Path) -> tuple[str, list[dict[str, Any]], float, list[t
     """(source text, predicted entities with SOURCE offsets, seconds spent extracting,
     source spans no document covers: cleaned away by ingest or outside every report)."""
     import summarykit
+
     from ..entities import extract_entities
 
     with warnings.catch_warnings():
@@ -134,7 +135,14 @@ def _posseg_predict(source_text: str, docs: list[tuple[int, int]]) -> list[dict[
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tok = _posseg_tokenizer()
     out: list[dict[str, Any]] = []
-    mapping = {"nr": "PERSON", "nrfg": "PERSON", "nrt": "PERSON", "ns": "PLACE", "nt": "ORG", "t": "DATE"}
+    mapping = {
+        "nr": "PERSON",
+        "nrfg": "PERSON",
+        "nrt": "PERSON",
+        "ns": "PLACE",
+        "nt": "ORG",
+        "t": "DATE",
+    }
     for a, b in docs:
         pos = a
         words = list(tok.cut(source_text[a:b]))
@@ -149,7 +157,9 @@ def _posseg_predict(source_text: str, docs: list[tuple[int, int]]) -> list[dict[
                     end += len(words[i + 1].word)
                     i += 1
             if label and w.word.strip():
-                out.append({"label": label, "start": start, "end": end, "text": source_text[start:end]})
+                out.append(
+                    {"label": label, "start": start, "end": end, "text": source_text[start:end]}
+                )
             pos = end
             i += 1
     _ = jieba
@@ -187,9 +197,9 @@ def _value_equal(label: str, p: dict[str, Any], g: dict[str, Any]) -> bool:
             p.get("placeholder")
         ) == bool(g.get("placeholder"))
     if label == "HONOR":
-        return (p.get("level") or "unknown") == (g.get("level") or "unknown") and p.get("awarded_by") == g.get(
+        return (p.get("level") or "unknown") == (g.get("level") or "unknown") and p.get(
             "awarded_by"
-        )
+        ) == g.get("awarded_by")
     return True
 
 
@@ -201,8 +211,7 @@ def numeral_of(text: str, unit: str | None) -> str:
     """The numeral part of a numeric span: 1万余元 → 1万 · 百分之七点五 → 七点五 · 20多万人 → 20万."""
     s = _APPROX_PRE.sub("", text)
     s = _APPROX_POST.sub("", s)
-    if s.startswith("百分之"):
-        s = s[3:]
+    s = s.removeprefix("百分之")
     for u in sorted({unit or "", "个百分点", "百分点", "%", "％"}, key=len, reverse=True):
         if u and s.endswith(u):
             s = s[: -len(u)]
@@ -215,7 +224,7 @@ def _cn2an_value(text: str, unit: str | None) -> float | None:
 
     try:
         return float(cn2an.cn2an(numeral_of(text, unit), "smart"))
-    except Exception:  # cn2an raises ValueError and friends on anything it cannot read
+    except Exception:  # noqa: BLE001 - cn2an raises ValueError and friends on what it cannot read
         return None
 
 
@@ -228,7 +237,9 @@ class _Tally:
         self.gold: Counter[str] = Counter()
         self.pred: Counter[str] = Counter()
 
-    def add(self, preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> list[tuple[dict, dict]]:
+    def add(
+        self, preds: list[dict[str, Any]], golds: list[dict[str, Any]]
+    ) -> list[tuple[dict, dict]]:
         gkey = {(g["start"], g["end"], g["label"]): g for g in golds}
         pkey = {(p["start"], p["end"], p["label"]): p for p in preds}
         matched = []
@@ -289,7 +300,11 @@ def evaluate_entities(
         spent += secs
         chars += len(text)
         docs = gold.get("documents") or [{"start": 0}]
-        scope = tuple(gold["range"]) if gold.get("range") else (min(d.get("start", 0) for d in docs), len(text))
+        scope = (
+            tuple(gold["range"])
+            if gold.get("range")
+            else (min(d.get("start", 0) for d in docs), len(text))
+        )
         exclude = [tuple(x) for x in gold.get("exclude", [])]
         golds = [g for g in gold["entities"] if _in_scope(g, scope, exclude)]  # type: ignore[arg-type]
         # gold inside text that ingest cleaned away (site clutter, a table of contents) cannot
@@ -317,7 +332,11 @@ def evaluate_entities(
                 continue
             for p in preds:
                 if p["label"] == "DATE" and p["start"] < g["end"] and p["end"] > g["start"]:
-                    invented += sum(1 for k in ("year", "month", "day") if p.get(k) is not None and g.get(k) is None)
+                    invented += sum(
+                        1
+                        for k in ("year", "month", "day")
+                        if p.get(k) is not None and g.get(k) is None
+                    )
         if baselines:
             spans = [(max(d.get("start", 0), scope[0]), scope[1]) for d in docs[:1]]
             bp = [p for p in _posseg_predict(text, spans) if _in_scope(p, scope, exclude)]  # type: ignore[arg-type]
@@ -327,10 +346,22 @@ def evaluate_entities(
             pk = {(p["start"], p["end"], p["label"]) for p in preds}
             for g in golds:
                 if (g["start"], g["end"], g["label"]) not in pk:
-                    errors.append({"file": gp.name, "kind": "fn", **{k: g[k] for k in ("label", "start", "end", "text")}})
+                    errors.append(
+                        {
+                            "file": gp.name,
+                            "kind": "fn",
+                            **{k: g[k] for k in ("label", "start", "end", "text")},
+                        }
+                    )
             for p in preds:
                 if (p["start"], p["end"], p["label"]) not in gk:
-                    errors.append({"file": gp.name, "kind": "fp", **{k: p[k] for k in ("label", "start", "end", "text")}})
+                    errors.append(
+                        {
+                            "file": gp.name,
+                            "kind": "fp",
+                            **{k: p[k] for k in ("label", "start", "end", "text")},
+                        }
+                    )
             for p, g in matched:
                 if not _value_equal(g["label"], p, g):
                     errors.append({"file": gp.name, "kind": "value", "label": g["label"], "start": g["start"],
@@ -339,13 +370,21 @@ def evaluate_entities(
         "files": [str(f) for f in files],
         "labels": {lab: ours.row([lab]) for lab in ENTITY_LABELS},
         "overall": ours.row(ENTITY_LABELS),
-        "splits": {sp: {"labels": {lab: t.row([lab]) for lab in ENTITY_LABELS}, "overall": t.row(ENTITY_LABELS)}
-                   for sp, t in sorted(split_tally.items())},  # fmt: skip
+        "splits": {
+            sp: {
+                "labels": {lab: t.row([lab]) for lab in ENTITY_LABELS},
+                "overall": t.row(ENTITY_LABELS),
+            }
+            for sp, t in sorted(split_tally.items())
+        },
         "value_accuracy": {
-            lab: (value_ok[lab] / value_n[lab] if value_n[lab] else None) for lab in (*NUMERIC, "DATE", "HONOR")
+            lab: (value_ok[lab] / value_n[lab] if value_n[lab] else None)
+            for lab in (*NUMERIC, "DATE", "HONOR")
         },
         "value_n": dict(value_n),
-        "number_value_accuracy": _ratio(sum(value_ok[x] for x in NUMERIC), sum(value_n[x] for x in NUMERIC)),
+        "number_value_accuracy": _ratio(
+            sum(value_ok[x] for x in NUMERIC), sum(value_n[x] for x in NUMERIC)
+        ),
         "date_value_accuracy": _ratio(value_ok["DATE"], value_n["DATE"]),
         "cn2an_number_value_accuracy": _ratio(cn2an_ok, sum(value_n[x] for x in NUMERIC)),
         "invented_date_parts": invented,
@@ -375,7 +414,9 @@ def format_report(r: dict[str, Any]) -> str:
     lines.append(head)
     lines.append("-" * len(head))
 
-    def fmt(label: str, row: dict[str, Any], value: float | None, brow: dict[str, Any] | None) -> str:
+    def fmt(
+        label: str, row: dict[str, Any], value: float | None, brow: dict[str, Any] | None
+    ) -> str:
         v = "" if value is None else f"{value:.3f}"
         s = (f"{label:<8}{row['gold']:>6}{row['pred']:>6}{row['precision']:>7.3f}{row['recall']:>7.3f}"
              f"{row['f1']:>7.3f}{row['overlap_recall']:>7.3f}{v:>8}")  # fmt: skip
@@ -385,7 +426,9 @@ def format_report(r: dict[str, Any]) -> str:
         return s
 
     for lab in ENTITY_LABELS:
-        lines.append(fmt(lab, r["labels"][lab], r["value_accuracy"].get(lab), r.get("posseg", {}).get(lab)))
+        lines.append(
+            fmt(lab, r["labels"][lab], r["value_accuracy"].get(lab), r.get("posseg", {}).get(lab))
+        )
     lines.append("-" * len(head))
     lines.append(fmt("overall", r["overall"], None, r.get("posseg", {}).get("overall")))
     lines.append("")
@@ -393,14 +436,20 @@ def format_report(r: dict[str, Any]) -> str:
         f"{sp} {v['overall']['f1']:.3f} (gold {v['overall']['gold']})" for sp, v in r["splits"].items()))  # fmt: skip
     lines.append(f"{'':<8}" + "".join(f"{lab:>8}" for lab in ENTITY_LABELS))
     for sp, v in r["splits"].items():
-        lines.append(f"{sp:<8}" + "".join(f"{v['labels'][lab]['f1']:>8.3f}" for lab in ENTITY_LABELS))
+        lines.append(
+            f"{sp:<8}" + "".join(f"{v['labels'][lab]['f1']:>8.3f}" for lab in ENTITY_LABELS)
+        )
     lines.append("")
     nv, cv = r["number_value_accuracy"], r["cn2an_number_value_accuracy"]
     n = sum(r["value_n"].get(x, 0) for x in NUMERIC)
     if nv is not None:
-        lines.append(f"number value accuracy on {n} exact matches: summarykit {nv:.3f}   cn2an-on-spans {cv:.3f}")
+        lines.append(
+            f"number value accuracy on {n} exact matches: summarykit {nv:.3f}   cn2an-on-spans {cv:.3f}"
+        )
     if r["date_value_accuracy"] is not None:
-        lines.append(f"date value accuracy on {r['value_n'].get('DATE', 0)} exact matches: {r['date_value_accuracy']:.3f}")
+        lines.append(
+            f"date value accuracy on {r['value_n'].get('DATE', 0)} exact matches: {r['date_value_accuracy']:.3f}"
+        )
     if r["value_accuracy"].get("HONOR") is not None:
         lines.append(f"honor level + awarded_by accuracy on {r['value_n'].get('HONOR', 0)} exact matches: "
                      f"{r['value_accuracy']['HONOR']:.3f}")  # fmt: skip
@@ -409,20 +458,30 @@ def format_report(r: dict[str, Any]) -> str:
         lines.append("gold entities in text ingest removed (not scored): "
                      + ", ".join(f"{k} {v}" for k, v in r["gold_in_removed_text"].items()))  # fmt: skip
     if r["seconds"]:
-        lines.append(f"extraction: {r['chars']} chars in {r['seconds']:.2f}s ({r['chars'] / r['seconds']:,.0f} chars/s)")
+        lines.append(
+            f"extraction: {r['chars']} chars in {r['seconds']:.2f}s ({r['chars'] / r['seconds']:,.0f} chars/s)"
+        )
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="summarykit evaluate entities", description=__doc__.split("\n")[0])
-    parser.add_argument("paths", nargs="*", help="gold files or folders (default corpora/gold/entities)")
+    parser = argparse.ArgumentParser(
+        prog="summarykit evaluate entities", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "paths", nargs="*", help="gold files or folders (default corpora/gold/entities)"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--no-baselines", action="store_true", help="skip the jieba.posseg baseline (slow)")
+    parser.add_argument(
+        "--no-baselines", action="store_true", help="skip the jieba.posseg baseline (slow)"
+    )
     parser.add_argument("-v", "--errors", metavar="LABEL", nargs="?", const="ALL",
                         help="also list the errors (optionally of one label)")  # fmt: skip
     args = parser.parse_args(list(argv) if argv is not None else None)
     try:
-        r = evaluate_entities(args.paths, baselines=not args.no_baselines, keep_errors=bool(args.errors))
+        r = evaluate_entities(
+            args.paths, baselines=not args.no_baselines, keep_errors=bool(args.errors)
+        )
     except FileNotFoundError as exc:
         print(f"summarykit: {exc}", file=sys.stderr)
         return 2
@@ -441,10 +500,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             if e["kind"] == "value":
                 keys = ("value", "unit", "year", "month", "day", "placeholder", "relative", "festival", "level",
                         "awarded_by")  # fmt: skip
-                diff = {k: (e["pred"].get(k), e["gold"].get(k)) for k in keys if e["pred"].get(k) != e["gold"].get(k)}
-                print(f"value {e['label']:<7} {e['file']}:{e['start']} {e['text']!r} pred/gold {diff}")
+                diff = {
+                    k: (e["pred"].get(k), e["gold"].get(k))
+                    for k in keys
+                    if e["pred"].get(k) != e["gold"].get(k)
+                }
+                print(
+                    f"value {e['label']:<7} {e['file']}:{e['start']} {e['text']!r} pred/gold {diff}"
+                )
             else:
-                print(f"{e['kind']:<5} {e['label']:<7} {e['file']}:{e['start']}-{e['end']} {e['text']!r}")
+                print(
+                    f"{e['kind']:<5} {e['label']:<7} {e['file']}:{e['start']}-{e['end']} {e['text']!r}"
+                )
     return 0
 
 
