@@ -8,9 +8,11 @@ The outline is built the way a reader builds it, left to right with a stack of o
   too weak to carry an irregular number);
 * a candidate of a new scheme opens a list nested under the current item; it should be
   number 1 (a document excerpt may start at ``二、`` on a line of its own);
-* run-in lists (``一是…二是…``, ``首先，…其次，…``, inline ``第一，…第二，…`` or
-  ``（1）…（2）…``) never contain another list: a new list closes them first, and a new
-  heading-type list (``一、`` ``（一）`` ``1.`` …) closes paragraph-initial ``一是`` lists too.
+* run-in lists inside a paragraph (``…三件事：一是…二是…``, inline ``第一，…第二，…`` or
+  ``（1）…（2）…``) never contain another list: a new list closes them first. A new
+  heading-type list closes paragraph-initial ``一是`` lists too, unless it is an arabic list
+  starting on a line of its own (``一是加强学习。\n1、学理论…``): that one is inside the
+  ``一是`` item, whose span runs to its next sibling.
 
 Before that, candidates that are not structure are dropped: tables of contents (the same
 headings appear again later, or lines end in page numbers), preview text that the page
@@ -393,6 +395,11 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             and (c.cls == "L" or (c.cls in "SW" and last[1] != c.paragraph))
         )
 
+    def run_in_goes_on(t: _Open, c: Candidate) -> bool:
+        """``一是加强学习。\n1、学理论…\n2、学业务…\n二是…``: a paragraph-initial run-in item
+        spans up to its next sibling, so a list that starts on a later line is inside it."""
+        return c.scheme in ARABIC_SCHEMES and c.cls == "L" and items[t.section].cand.cls == "L"
+
     def inline_here(c: Candidate) -> bool:
         """Is ``c`` item 1 of an enumeration confirmed within its own paragraph?"""
         confirm = confirmer.confirming(c)
@@ -551,7 +558,12 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                     t.inline and t.scheme not in BLOCK_SCHEMES and RANK[c.scheme] <= RANK[t.scheme]
                 ):
                     stack.pop()  # flattened text (1. … after spaces): a list of the same rank
-                elif t.scheme in RUNIN_SCHEMES and c.scheme in HEADING_SCHEMES and c.cls != "C":
+                elif (
+                    t.scheme in RUNIN_SCHEMES
+                    and c.scheme in HEADING_SCHEMES
+                    and c.cls != "C"
+                    and not run_in_goes_on(t, c)
+                ):
                     stack.pop()
                 elif (
                     c.scheme == "cn_dun"
