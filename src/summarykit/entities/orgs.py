@@ -103,7 +103,7 @@ def find_orgs(text: str) -> list[Cand]:
         # the head is the start of a longer word: 中学生 · 社会 · 队伍 · 部分 · 人大代表
         if is_word(text[hs : he + 1]) or (kind == "single" and is_word(text[hs : he + 2])):
             continue
-        if (kind == "single" or head[-1] in "队校") and vocab().get(text[he - 1 : he + 1], 0) >= 50:
+        if (kind == "single" or head[-1] in "队校党") and vocab().get(text[he - 1 : he + 1], 0) >= 50:
             continue  # 服务队伍 (队伍) · 中学生 (学生)
         if head == "政府" and text.startswith("工作报告", he):
             continue  # 政府工作报告: the genre, not a body
@@ -145,7 +145,7 @@ def find_orgs(text: str) -> list[Cand]:
             continue
         if kind == "single" and start == hs:
             continue
-        if any(name[k:] in not_org for k in range(len(name) - len(head))):
+        if any(name[k:] in not_org for k in range(len(name) - len(head))) or text[max(0, start - 1) : he] in not_org:
             continue  # 社区家长学校 (a program) · 妇女干部
         if _generic_before(text, start):
             continue
