@@ -12,7 +12,8 @@ accepts any label set, so a researcher can train it on their own labels::
 
 Inputs ``X`` (one item per section) may be
 
-- ``str``: a whole section; its first line, up to the first 。！？, serves as the heading;
+- ``str``: a whole section; its first line, up to the first 。！？ and without the numbering
+  marker, serves as the heading;
 - ``(heading, text)`` pairs, or an ``(n, 2)`` array of str (e.g. ``df[["heading", "text"]]``);
 - mappings with ``"heading"`` and ``"text"`` keys (records of ``corpora/labels/sections.jsonl``);
 - ``(Document, Section)`` pairs — ``section_inputs(doc)`` builds them for every section.
@@ -32,6 +33,7 @@ import dataclasses
 import functools
 import json
 import numbers
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -79,12 +81,18 @@ CATEGORIES: tuple[str, ...] = (
 TRAIN_FILE = "category_train.jsonl"
 KEYWORDS_FILE = "category_keywords.tsv"
 _HEADING_END = "。！？!?\n"
+RE_LEADING_MARKER = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]"
+    r"|第[一二三四五六七八九十]{1,3}[、，,]?|[一二三四五六七八九十][是要][，,]?|[①-⑳])\s*"
+)
 
 
 # -- inputs -------------------------------------------------------------------------------
 def _split_heading(text: str) -> str:
-    """The heading of a plain-string section: its first line up to the first 。！？ (≤ 80 chars)."""
-    text = text.lstrip()
+    """The heading of a plain-string section: its first line up to the first 。！？ (≤ 80
+    chars), without a leading numbering marker (一、 （一） 1. 一是 第一， ①)."""
+    m = RE_LEADING_MARKER.match(text)
+    text = text[m.end() :] if m else text.lstrip()
     for i, ch in enumerate(text[:80]):
         if ch in _HEADING_END:
             return text[:i].strip()
@@ -420,7 +428,7 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(
                 "SectionClassifier requires y to be passed, but the target y is None (one label per section)"
             )
-        y_arr = np.asarray(y) if hasattr(y, "dtype") else np.asarray(list(y), dtype=object)
+        y_arr = np.asarray(y if hasattr(y, "dtype") or hasattr(y, "__array__") else list(y))
         if y_arr.ndim == 2 and y_arr.shape[1] == 1:
             y_arr = y_arr.ravel()
         if y_arr.ndim != 1:
