@@ -97,13 +97,28 @@ class Passage:
         return self.matched / max(self.a1 - self.a0, self.b1 - self.b0, 1)
 
 
-def seeds(a: NormView, b: NormView, *, k: int, max_occ: int) -> np.ndarray:
+def sorted_grams(view: NormView, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(sorted k-gram hashes, positions in that order)`` of a view: the seed index of one
+    document, computed once and reused for every pair it is in."""
+    h = gram_hashes(view.codes, k)
+    o = np.argsort(h, kind="stable")
+    return h[o], o
+
+
+def seeds(
+    a: NormView,
+    b: NormView,
+    *,
+    k: int,
+    max_occ: int,
+    index_a: tuple[np.ndarray, np.ndarray] | None = None,
+    index_b: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
     """MEMs as an ``(n, 3)`` int array of ``(i, j, length)``, sorted by ``i`` then ``j``."""
-    ha, hb = gram_hashes(a.codes, k), gram_hashes(b.codes, k)
-    if len(ha) == 0 or len(hb) == 0:
+    sa, oa = index_a if index_a is not None else sorted_grams(a, k)
+    sb, ob = index_b if index_b is not None else sorted_grams(b, k)
+    if len(sa) == 0 or len(sb) == 0:
         return np.zeros((0, 3), dtype=np.int64)
-    oa, ob = np.argsort(ha, kind="stable"), np.argsort(hb, kind="stable")
-    sa, sb = ha[oa], hb[ob]
     lo = np.searchsorted(sb, sa, side="left")
     hi = np.searchsorted(sb, sa, side="right")
     cnt = hi - lo
@@ -211,6 +226,8 @@ def passages(
     *,
     text_a: str | None = None,
     text_b: str | None = None,
+    index_a: tuple[np.ndarray, np.ndarray] | None = None,
+    index_b: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[Passage]:
     """Aligned passages between ``a`` and ``b`` (folded offsets), in order of A.
 
@@ -221,7 +238,7 @@ def passages(
     on both sides (a heading copied with its paragraph).
     """
     params = params or AlignParams()
-    mems = seeds(a, b, k=params.seed_k, max_occ=params.max_occ)
+    mems = seeds(a, b, k=params.seed_k, max_occ=params.max_occ, index_a=index_a, index_b=index_b)
     chains = [c for c in chain(mems, params) if sum(x[2] for x in c) >= params.min_weak_chars]
     items = []
     for c in chains:
@@ -437,4 +454,5 @@ def refine(p: Passage, a: NormView, b: NormView, *, margin: int = 6) -> Refined:
 
 __all__ = [
     "Refined",
+    "sorted_grams",
     "refine","AlignParams", "Diff", "Passage", "chain", "expand_to_words", "passages", "seeds", "word_boundaries"]

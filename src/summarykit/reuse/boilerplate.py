@@ -75,6 +75,8 @@ class GramTable:
     n_docs: int
     hashes: np.ndarray
     df: np.ndarray
+    bits: int = 0
+    """Low bits ignored in ``hashes`` (see ``build_with_positions``)."""
 
     @classmethod
     def build(cls, per_doc_hashes: Sequence[np.ndarray], *, k: int) -> GramTable:
@@ -84,30 +86,50 @@ class GramTable:
     def build_with_positions(
         cls, per_doc_hashes: Sequence[np.ndarray], *, k: int
     ) -> tuple[GramTable, list[np.ndarray]]:
-        """The table and, for every document, the document frequency at each position."""
+        """The table and, for every document, the document frequency at each position.
+
+        A group-by-key as a distributed engine would do it, in one sort: every position
+        becomes ``hash prefix (64 − b bits) | position (b bits)``; sorting groups equal
+        hashes, positions within a group come in document order, and the number of
+        document changes in a group is its document frequency. (The ``64 − b``-bit prefix
+        lets a few of millions of distinct k-grams share a count; negligible here.)
+        """
         n = len(per_doc_hashes)
-        uniq, invs = [], []
-        for h in per_doc_hashes:
-            u, inv = np.unique(h, return_inverse=True)
-            uniq.append(u)
-            invs.append(inv)
-        if not any(len(u) for u in uniq):
+        sizes = np.array([len(h) for h in per_doc_hashes], dtype=np.int64)
+        total = int(sizes.sum())
+        if total == 0:
             z = np.zeros(0, dtype=np.uint64)
-            return cls(k, n, z, np.zeros(0, dtype=np.int64)), [np.zeros(len(h), dtype=np.int64) for h in per_doc_hashes]
-        allu = np.concatenate(uniq)
-        hashes, ginv, df = np.unique(allu, return_inverse=True, return_counts=True)
-        per_pos = []
-        off = 0
-        for u, inv in zip(uniq, invs):
-            g = ginv[off : off + len(u)]
-            per_pos.append(df[g][inv] if len(inv) else np.zeros(0, dtype=np.int64))
-            off += len(u)
-        return cls(k, n, hashes, df), per_pos
+            empty = [np.zeros(len(h), dtype=np.int64) for h in per_doc_hashes]
+            return cls(k, n, z, np.zeros(0, dtype=np.int64)), empty
+        bits = max(20, int(total - 1).bit_length())
+        shift = np.uint64(bits)
+        allh = np.concatenate([h for h in per_doc_hashes if len(h)])
+        doc_of = np.repeat(np.arange(n, dtype=np.int64), sizes)
+        keys = ((allh >> shift) << shift) | np.arange(total, dtype=np.uint64)
+        keys.sort()
+        payload = (keys & np.uint64((1 << bits) - 1)).astype(np.int64)
+        prefix = keys >> shift
+        new_hash = np.empty(total, dtype=bool)
+        new_hash[0] = True
+        np.not_equal(prefix[1:], prefix[:-1], out=new_hash[1:])
+        docs_sorted = doc_of[payload]
+        new_doc = new_hash.copy()
+        new_doc[1:] |= docs_sorted[1:] != docs_sorted[:-1]
+        group = np.cumsum(new_hash) - 1
+        starts = np.flatnonzero(new_hash)
+        df = np.add.reduceat(new_doc.astype(np.int64), starts)
+        per_pos_all = np.empty(total, dtype=np.int64)
+        per_pos_all[payload] = df[group]
+        per_pos = np.split(per_pos_all, np.cumsum(sizes)[:-1])
+        return cls(k, n, prefix[starts] << shift, df, bits), per_pos
 
     def lookup(self, h: np.ndarray) -> np.ndarray:
         """Document frequency of each hash (0 if absent)."""
         if len(self.hashes) == 0 or len(h) == 0:
             return np.zeros(len(h), dtype=np.int64)
+        if self.bits:
+            shift = np.uint64(self.bits)
+            h = (h >> shift) << shift
         idx = np.searchsorted(self.hashes, h)
         idx[idx >= len(self.hashes)] = len(self.hashes) - 1
         return np.where(self.hashes[idx] == h, self.df[idx], 0)
@@ -139,34 +161,40 @@ class ChanceModel:
     def n_docs(self) -> int:
         return self.table.n_docs
 
-    def run_log_p(self, hashes_a: np.ndarray, ctx_a: np.ndarray, i: int, length: int) -> float:
-        """ln P(a random other document contains folded ``A[i:i+length]``)."""
+    def run_log_p(self, df_k: np.ndarray, df_ctx: np.ndarray, formula: np.ndarray, i: int, length: int) -> float:
+        """ln P(a random other document contains folded ``A[i:i+length]``).
+
+        ``df_k``/``df_ctx``/``formula``: document A's per-position k-gram and (k−1)-gram
+        document frequencies and formula flags (``GramTable.build_with_positions``).
+        """
         k = self.table.k
         if length < k:
             return 0.0
         n = max(self.n_docs - 1, 1)
-        pos = np.arange(i, i + length - k + 1)
-        g = hashes_a[pos]
-        dfk = np.maximum(self.table.lookup(g) - 2, 0).astype(np.float64)
-        dfc = np.maximum(self.context.lookup(ctx_a[pos]) - 2, 0).astype(np.float64)
-        formula = _isin_sorted(g, formula_hashes(k))
-        first = max((dfk[0] + 0.5) / n, self.params.formula_p if formula[0] else 0.0)
-        q = self.params.novel
-        cond = (dfk[1:] + q) / (dfc[1:] + 1.0)
-        cond = np.where(formula[1:], np.maximum(cond, 0.5), cond)
+        sl = slice(i, i + length - k + 1)
+        dfk = np.maximum(df_k[sl] - 2, 0).astype(np.float64)
+        dfc = np.maximum(df_ctx[sl] - 2, 0).astype(np.float64)
+        fm = formula[sl]
+        first = max((dfk[0] + 0.5) / n, self.params.formula_p if fm[0] else 0.0)
+        cond = (dfk[1:] + self.params.novel) / (dfc[1:] + 1.0)
+        cond = np.where(fm[1:], np.maximum(cond, 0.5), cond)
         return float(math.log(min(first, 1.0)) + np.log(np.minimum(cond, 1.0)).sum())
 
     def significance(
-        self, hashes_a: np.ndarray, ctx_a: np.ndarray, blocks: Sequence[tuple[int, int, int]]
+        self,
+        df_k: np.ndarray,
+        df_ctx: np.ndarray,
+        formula: np.ndarray,
+        blocks: Sequence[tuple[int, int, int]],
     ) -> float:
         """``-log10 E``: E = expected number of document pairs sharing such a run by chance.
 
-        ``hashes_a``/``ctx_a`` are document A's k-gram and (k−1)-gram hashes; ``blocks``
-        the exact blocks ``(i, j, length)`` of the run. Blocks are taken as independent.
+        ``blocks`` are the exact blocks ``(i, j, length)`` of the run in A; they are taken
+        as independent.
         """
         n = self.n_docs
         pairs = max(n * (n - 1) / 2, 1.0)
-        log_p = sum(self.run_log_p(hashes_a, ctx_a, i, ln) for i, _j, ln in blocks)
+        log_p = sum(self.run_log_p(df_k, df_ctx, formula, i, ln) for i, _j, ln in blocks)
         return -(math.log10(pairs) + log_p / math.log(10))
 
     def is_copy(self, significance: float) -> bool:
@@ -176,19 +204,21 @@ class ChanceModel:
         return max(self.params.template_min_df, math.ceil(self.params.template_share * self.n_docs))
 
 
-def template_runs(
-    hashes: np.ndarray, table: GramTable, threshold: int
-) -> list[tuple[int, int]]:
-    """Folded spans of one document covered by k-grams common enough to be template text."""
-    if len(hashes) == 0:
+def formula_flags(hashes: np.ndarray, k: int) -> np.ndarray:
+    """Per position: is this k-gram part of a shipped formula?"""
+    return _isin_sorted(hashes, formula_hashes(k))
+
+
+def template_runs(df: np.ndarray, formula: np.ndarray, k: int, threshold: int) -> list[tuple[int, int]]:
+    """Folded spans of one document covered by k-grams common enough to be template text
+    (per-position document frequency ``df`` at least ``threshold``, or a formula k-gram
+    seen in two documents or more)."""
+    if len(df) == 0:
         return []
-    df = table.lookup(hashes)
-    formula = _isin_sorted(hashes, formula_hashes(table.k))
     common = (df >= threshold) | (formula & (df >= 2))
     pos = np.flatnonzero(common)
     if len(pos) == 0:
         return []
-    k = table.k
     runs = []
     s, e = int(pos[0]), int(pos[0]) + k
     for p in pos[1:].tolist():
@@ -201,4 +231,4 @@ def template_runs(
     return runs
 
 
-__all__ = ["ChanceModel", "ChanceParams", "GramTable", "formula_hashes", "template_runs"]
+__all__ = ["ChanceModel", "ChanceParams", "GramTable", "formula_flags", "formula_hashes", "template_runs"]

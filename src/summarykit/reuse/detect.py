@@ -36,8 +36,8 @@ from typing import Any, Literal
 import numpy as np
 
 from ..model import Document, Match, Substitution
-from .align import AlignParams, Passage, Refined, passages, refine
-from .boilerplate import ChanceModel, ChanceParams, GramTable, template_runs
+from .align import AlignParams, Passage, Refined, passages, refine, sorted_grams
+from .boilerplate import ChanceModel, ChanceParams, GramTable, formula_flags, template_runs
 from .candidates import chained_pairs, choose_method, exact_pairs, gram_hashes
 from .normalize import NormView, normalize
 from .report import DocumentReuse, MatchInfo, ReuseReport, TemplatePhrase
@@ -58,7 +58,7 @@ class ReuseParams:
     """Folded character k-gram length of fingerprints and of the chance model."""
     max_df: int = 8
     """k-grams in more documents than this are common phrases, not candidate evidence."""
-    min_chain_span: int = 12
+    min_chain_span: int = 10
     """``index`` candidates: shared rare k-grams chained along a diagonal over at least this
     many folded characters (one junction of two phrases copied together gives 10–11)."""
     max_chain_step: int = 20
@@ -88,18 +88,28 @@ def _align_chunk(
 ) -> list[tuple[int, int, list[tuple[Passage, Refined, float]]]]:
     views: list[NormView] = _STATE["views"]
     texts: list[str] = _STATE["texts"]
-    hashes: list[np.ndarray] = _STATE["hashes"]
-    ctx: list[np.ndarray] = _STATE["ctx"]
+    dfs: list[np.ndarray] = _STATE["dfs"]
+    ctx_dfs: list[np.ndarray] = _STATE["ctx_dfs"]
+    formula: list[np.ndarray] = _STATE["formula"]
+    seed_index: list[tuple[np.ndarray, np.ndarray]] = _STATE["seed_index"]
     params: AlignParams = _STATE["align"]
     chance: ChanceModel = _STATE["chance"]
     min_norm: int = _STATE["min_norm"]
     out = []
     for x, y in chunk:
         found = []
-        for p in passages(views[x], views[y], params, text_a=texts[x], text_b=texts[y]):
+        for p in passages(
+            views[x],
+            views[y],
+            params,
+            text_a=texts[x],
+            text_b=texts[y],
+            index_a=seed_index[x],
+            index_b=seed_index[y],
+        ):
             if max(p.a1 - p.a0, p.b1 - p.b0) < min_norm:
                 continue
-            sig = chance.significance(hashes[x], ctx[x], p.blocks)
+            sig = chance.significance(dfs[x], ctx_dfs[x], formula[x], p.blocks)
             if not chance.is_copy(sig):
                 continue
             found.append((p, refine(p, views[x], views[y]), sig))
@@ -301,14 +311,33 @@ def find_reuse(
     show = sys.stderr.isatty() if progress is None else progress
     chosen = choose_method(n) if params.method == "auto" else params.method
 
+    import time
+
+    clock = [time.perf_counter()]
+    timings: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        timings[name] = round(now - clock[0], 3)
+        clock[0] = now
+
     views = [normalize(d.text) for d in docs]
     texts = [d.text for d in docs]
     hashes = [gram_hashes(v.codes, params.k) for v in views]
     table, dfs = GramTable.build_with_positions(hashes, k=params.k)
     ctx_hashes = [gram_hashes(v.codes, params.k - 1) for v in views]
-    context = GramTable.build(ctx_hashes, k=params.k - 1)
+    context, ctx_dfs = GramTable.build_with_positions(ctx_hashes, k=params.k - 1)
     chance = ChanceModel(table, context, params.chance)
+    formula = [formula_flags(h, params.k) for h in hashes]
+    if params.align.seed_k == params.k - 1:  # the context grams are the seed grams
+        seed_index = []
+        for h in ctx_hashes:
+            o = np.argsort(h, kind="stable")
+            seed_index.append((h[o], o))
+    else:
+        seed_index = [sorted_grams(v, params.align.seed_k) for v in views]
 
+    lap("normalize_index")
     # -- candidate pairs ---------------------------------------------------------------
     if chosen == "exact":
         keys, counts = exact_pairs([v.codes for v in views], k=params.align.seed_k)
@@ -342,14 +371,17 @@ def find_reuse(
     pair_list = [(int(k // max(n, 1)), int(k % max(n, 1))) for k in keys[keep]]
     n_candidates = len(pair_list)
 
+    lap("candidates")
     # -- alignment (worker processes for big batches) ----------------------------------
     chunk = 64
     chunks = [pair_list[i : i + chunk] for i in range(0, len(pair_list), chunk)]
     _STATE.update(
         views=views,
         texts=texts,
-        hashes=hashes,
-        ctx=ctx_hashes,
+        dfs=dfs,
+        ctx_dfs=ctx_dfs,
+        formula=formula,
+        seed_index=seed_index,
         align=params.align,
         chance=chance,
         min_norm=max(1, int(params.min_chars * 0.6)),
@@ -360,6 +392,7 @@ def find_reuse(
     finally:
         _STATE.clear()
 
+    lap("align")
     # -- chance filter, length filter ------------------------------------------------------
     raw: list[dict[str, Any]] = []
     for x, y, found in aligned:
@@ -445,6 +478,7 @@ def find_reuse(
         results.append((m, info))
     results.sort(key=lambda mi: (order[mi[0].doc_a], mi[0].start_a, order[mi[0].doc_b], mi[0].start_b))
 
+    lap("learn_kinds")
     # -- per-document figures ---------------------------------------------------------------
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     by_source: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
@@ -456,9 +490,8 @@ def find_reuse(
             by_source[m.doc_a][m.doc_b].append((m.start_a, m.end_a))
     threshold = chance.template_threshold()
     bp_spans: list[list[tuple[int, int]]] = []
-    for i, h in enumerate(hashes):
-        runs = template_runs(h, table, threshold)
-        bp_spans.append(runs)
+    for i in range(n):
+        bp_spans.append(template_runs(dfs[i], formula[i], params.k, threshold))
     out_docs = []
     for i, d in enumerate(docs):
         length = max(len(d.text), 1)
@@ -489,6 +522,7 @@ def find_reuse(
         )
 
     boilerplate = _template_phrases(docs, views, hashes, bp_spans, table, limit=200)
+    lap("documents_boilerplate")
     record = {
         **{k: v for k, v in asdict(params).items() if k not in ("align", "chance")},
         "method": chosen,
@@ -503,6 +537,7 @@ def find_reuse(
         "learn": learn,
         "n_jobs": params.n_jobs,
         "cpu_count": os.cpu_count(),
+        "timings": timings,
     }
     return ReuseReport(
         documents=tuple(out_docs),
