@@ -290,7 +290,7 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         Cue-word counts as extra features. ``"default"`` is the shipped lexicon of the default
         taxonomy (``resources/data/category_keywords.tsv``); any mapping works (its keys need
         not be the labels of ``y``: the model learns what the counts mean).
-    lexicon_weight : float, default=0.5
+    lexicon_weight : float, default=1.0
         Scale of the lexicon features.
     min_df : int or float, default=1
         Passed to each ``TfidfVectorizer``.
@@ -323,7 +323,7 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         char_ngram_range: tuple[int, int] | None = (1, 3),
         char_text: bool = False,
         lexicon: str | Mapping[str, Sequence[str]] | None = None,
-        lexicon_weight: float = 0.5,
+        lexicon_weight: float = 1.0,
         min_df: int | float = 1,
         max_chars: int | None = 3000,
         C: float = 3.0,
