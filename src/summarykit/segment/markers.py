@@ -115,6 +115,7 @@ LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
 _DC_BEFORE = frozenset(LINE_BREAKS + SPACE_CHARS + BULLETS)
 ORDINAL_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0, "最後": 0}  # 最后: its position
 _ORD_PUNCT_RE = re.compile(r"[ \u3000]?[，,：:]|[要是]")
+_YEAR_RE = re.compile(r"(?:[12][0-9]{3}|20[xX×]{2}|20[0-9][xX×])[ \u3000]?[年级級届屆]")
 _LAST_POINT_RE = re.compile(r"[一1][点點个個项項条條方]")
 _QI_PUNCT_RE = re.compile(r"[ \u3000]?[，,、：:]|是")
 
@@ -324,8 +325,8 @@ def scan(text: str) -> list[Candidate]:
             num = arabic_number(m.group("au_n"))
             if start > 0 and text[start - 1].isdigit():
                 continue
-            # 1、2月份 / 1、2、3: numbers listed in a sentence
-            if end < n and (text[end].isdigit()):
+            # 1、2月份 / 1、2、3: numbers listed in a sentence (not 1、2022年工作回顾)
+            if end < n and text[end].isdigit() and not _YEAR_RE.match(text, end):
                 continue
         elif m.group("sh") is not None:
             scheme = "shi"

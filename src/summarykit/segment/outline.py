@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..model import Anomaly
 from .headings import heading_span, space_wrapped, trim_heading
-from .markers import LINE_BREAKS, SPACE_CHARS, Candidate
+from .markers import BULLETS, LINE_BREAKS, SPACE_CHARS, Candidate
 
 RUNIN_SCHEMES = frozenset({"shi", "ordinal_word"})
 HEADING_SCHEMES = frozenset(
@@ -99,6 +99,8 @@ _SITE_NOTICE_RE = re.compile(
     r"[^\n]{0,30}(?:文档|上传|下载|版权|客服|付费|会员|浏览|阅读全部|侵权|举报)"
 )
 """Items of a document-sharing site's notice list (``1、本文档由用户上传…``), not a report's."""
+PAGE_CUT = 100
+"""A line this long that stops mid-sentence before ``2、`` ends a preview page chunk."""
 TAIL_WINDOW = 800
 """An item this close to the end of an excerpt may have lost its confirming sibling."""
 CHAIN_MAX = 30
@@ -241,6 +243,32 @@ def _drop_toc_and_duplicates(
             if prev_ok or next_ok:
                 toc[i] = True
 
+    # (b2) a list of document titles with nothing between them (a site's related-article
+    # list, an unrepeated table of contents): 1、2022年社区工作总结\n2、…工作计划\n3、…
+    def title_item(c: Candidate) -> bool:
+        return (
+            c.cls == "L"
+            and c.standalone
+            and 0 < c.heading_end - c.heading_start <= 40
+            and _DOC_TITLE_RE.search(text, c.heading_start, c.heading_end) is not None
+        )
+
+    run: list[int] = []
+    for i, c in enumerate([*cands, None]):
+        if c is not None and title_item(c):
+            d = cands[run[-1]] if run else None
+            if d is not None and (
+                d.key == c.key
+                and c.number == d.number + 1
+                and not text[d.heading_end : c.start].strip(_GAP_CHARS)
+            ):
+                run.append(i)
+                continue
+        if len(run) >= 3:
+            for k in run:
+                toc[k] = True
+        run = [i] if c is not None and title_item(c) else []
+
     # (c) preview text repeated verbatim later (web previews, duplicated PDF text layers)
     for i, c in enumerate(cands):
         if toc[i] or duplicate[i]:
@@ -265,6 +293,11 @@ def _drop_toc_and_duplicates(
     return keep, duplicate
 
 
+_DOC_TITLE_RE = re.compile(
+    r"(?:总结|總結|报告|報告|汇报|匯報|计划|計劃|方案|范文|範文|心得|体会|體會|讲话|講話|发言稿|發言稿|"
+    r"述职|述職|大全|精选|精選|[0-9一二三四五六七八九十]+篇)(?:[（(][^）)]{0,10}[）)])?[ \t\u3000]*$"
+)
+_GAP_CHARS = " \t\u3000\xa0\r\n。;；" + "".join(BULLETS)
 _MARKER_START_RE = re.compile(
     r"[ \t\u3000]*(?:第?[一二三四五六七八九十]{1,3}[、，,.．是要]|第[一二三四五六七八九十]{1,3}(?:部分|章|节|条)"
     r"|[（(]?[一二三四五六七八九十0-9０-９]{1,3}[）)]|[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2})+"
@@ -291,8 +324,8 @@ def _cut_sentence_before(text: str, c: Candidate, lines: _Lines) -> int:
         return -1
     k = bisect.bisect_left(lines.breaks, j)
     line_start = lines.breaks[k - 1] + 1 if k > 0 else 0
-    if _MARKER_START_RE.match(text, line_start, j + 1):
-        return -1
+    if j - line_start + 1 < PAGE_CUT and _MARKER_START_RE.match(text, line_start, j + 1):
+        return -1  # a heading line (a long one that stops mid-sentence is a page chunk)
     if j - line_start < _TITLE_MAX and _TITLE_END_RE.search(text, line_start, j + 1):
         return -1  # a title line (``党支部工作年度总结三篇\n五、…``): nothing runs on
     return j - line_start + 1
@@ -366,6 +399,18 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             anomalies.append(
                 Anomaly("duplicate_heading", c.start, f"{c.marker}{h[:20]} repeated", c.heading_end)
             )
+    cuts = [_cut_sentence_before(text, c, lines) for c in cands]
+    for i, c in enumerate(cands):
+        if cuts[i] >= PAGE_CUT and c.scheme in ARABIC_LIST_FAMILY:
+            # ``…新中国成\n2、立以来``: a preview page number; the 1、 that opened the first
+            # page chunk (``1、2021年乡镇…总结本文…``) is one too
+            keep[i] = False
+            if c.number == 2:
+                for j in range(i - 1, max(-1, i - 30), -1):
+                    d = cands[j]
+                    if d.key == c.key and d.number == 1 and d.cls == "L":
+                        keep[j] = False
+                        break
     confirmer = _Confirmer(cands, keep)
 
     items: list[Item] = []
@@ -434,9 +479,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
     for i, c in enumerate(cands):
         if not keep[i] and not (chain_only[i] and chained(c)):
             continue
-        cut = _cut_sentence_before(text, c, lines)
-        if cut >= 100 and c.scheme in ARABIC_LIST_FAMILY:
-            continue  # a preview page number in the middle of a sentence
+        cut = cuts[i]
         run_on = cut >= 15  # the previous line runs on into this one (hard-wrapped text)
         number = c.number
         pos = None
