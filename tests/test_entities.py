@@ -431,3 +431,11 @@ def test_pipeline_fills_entities() -> None:
         ("COUNT", "150余人"),
     ]
     assert doc.to_dict()["entities"][0]["label"]
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import summarykit.entities as mod
+
+    assert doctest.testmod(mod).failed == 0

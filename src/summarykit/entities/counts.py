@@ -107,6 +107,17 @@ def _consecutive(s: str) -> tuple[float, float] | None:
     return (lo, hi)
 
 
+def _num(v: float | None) -> int | float | None:
+    """150.0 → 150 (the JSON contract shows integers as integers); 36.7 stays."""
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() and abs(v) < 2**53 else v
+
+
+def _rng(r: tuple[float, float] | None) -> tuple[int | float, int | float] | None:
+    return None if r is None else (_num(r[0]), _num(r[1]))  # type: ignore[return-value]
+
+
 def _real_one(text: str, start: int, end: int) -> bool:
     """一 + measure word is a quantity only when it is distributive or stated as a figure:
     每村设立一张 · 每位…写一篇 · 门头村设党支部一个。 (not 成立了一支…队, 一个好闺女)."""
@@ -245,7 +256,7 @@ def find_counts(text: str) -> list[Cand]:
             approx = (
                 True  # 超300亿元 · 突破1万人: at least that much (the verb stays outside the span)
             )
-        fields.update(value=value, approx=approx, placeholder=placeholder, range=rng)
+        fields.update(value=_num(value), approx=approx, placeholder=placeholder, range=_rng(rng))
         out.append(Cand(label, start, end, 50, fields))
     return out
 

@@ -418,6 +418,8 @@ def format_report(r: dict[str, Any]) -> str:
         label: str, row: dict[str, Any], value: float | None, brow: dict[str, Any] | None
     ) -> str:
         v = "" if value is None else f"{value:.3f}"
+        if row["gold"] == 0 and row["pred"] == 0:
+            return f"{label:<8}{0:>6}{0:>6}" + f"{'—':>7}" * 4
         s = (f"{label:<8}{row['gold']:>6}{row['pred']:>6}{row['precision']:>7.3f}{row['recall']:>7.3f}"
              f"{row['f1']:>7.3f}{row['overlap_recall']:>7.3f}{v:>8}")  # fmt: skip
         if has_base:
