@@ -581,6 +581,11 @@ PHENOMENA = [
         ],
         id="preview_page_numbers_1_and_2",
     ),
+    pytest.param(
+        "一、加强学习\n学习了党章、党规等等……二、改进作风\n内容。",
+        [("一、", 1, "加强学习"), ("二、", 1, "改进作风")],
+        id="heading_merged_after_an_ellipsis",
+    ),
 ]
 
 

@@ -107,7 +107,7 @@ _PAREN_REF_BEFORE = frozenset("条款项章节号表图件式附录第之")
 
 SPACE_CHARS = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 BULLETS = "●○■□◆◇▲△▶►★☆•·※#*>-—–"
-ENDERS = "。！？!?；;：:"
+ENDERS = "。！？!?；;：:…"
 COMMAS = "，,、"
 CLOSERS = "”’」』）)】》\"'"
 LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
