@@ -72,8 +72,9 @@ def _not_org() -> frozenset[str]:
 
 def _generic_before(text: str, s: int) -> bool:
     for g in _GENERIC_BEFORE:
-        if text.startswith(g, s - len(g)):
-            return True
+        if s >= len(g) and text.startswith(g, s - len(g)):
+            # 全/各 glued to the word before are not determiners: 健全社区妇联
+            return not (len(g) == 1 and s >= 2 and is_word(text[s - 2 : s]))
     return False
 
 
