@@ -139,12 +139,15 @@ class GramTable:
 class ChanceParams:
     alpha: float = 0.01
     """A shared run is a copy when fewer than ``alpha`` pairs would share it by chance."""
-    formula_p: float = 0.3
-    """Probability floor for a k-gram of a shipped formula (and 0.5 for continuing one)."""
     novel: float = 0.05
     """Probability of a continuation never seen after its context elsewhere (backoff)."""
+    mask_min_df: int = 10
+    mask_share: float = 0.05
+    """k-grams in ``max(mask_min_df, mask_share · N)`` documents are template text and
+    carry no evidence of copying."""
     template_min_df: int = 3
     template_share: float = 0.003
+    """Template phrases listed in the report: k-grams in this many documents or more."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,24 +164,49 @@ class ChanceModel:
     def n_docs(self) -> int:
         return self.table.n_docs
 
+    def template_mask_threshold(self) -> int:
+        """Document frequency from which a k-gram is template text for the chance model."""
+        return max(self.params.mask_min_df, math.ceil(self.params.mask_share * self.n_docs))
+
     def run_log_p(self, df_k: np.ndarray, df_ctx: np.ndarray, formula: np.ndarray, i: int, length: int) -> float:
         """ln P(a random other document contains folded ``A[i:i+length]``).
 
         ``df_k``/``df_ctx``/``formula``: document A's per-position k-gram and (k−1)-gram
         document frequencies and formula flags (``GramTable.build_with_positions``).
+        Template text is no evidence: k-grams that touch a template k-gram (document
+        frequency ≥ ``template_mask_threshold()``, or a shipped formula) are skipped, and
+        the chain restarts after them.
         """
         k = self.table.k
         if length < k:
             return 0.0
         n = max(self.n_docs - 1, 1)
         sl = slice(i, i + length - k + 1)
-        dfk = np.maximum(df_k[sl] - 2, 0).astype(np.float64)
-        dfc = np.maximum(df_ctx[sl] - 2, 0).astype(np.float64)
+        raw = df_k[sl]
         fm = formula[sl]
-        first = max((dfk[0] + 0.5) / n, self.params.formula_p if fm[0] else 0.0)
-        cond = (dfk[1:] + self.params.novel) / (dfc[1:] + 1.0)
-        cond = np.where(fm[1:], np.maximum(cond, 0.5), cond)
-        return float(math.log(min(first, 1.0)) + np.log(np.minimum(cond, 1.0)).sum())
+        templ = (raw >= self.template_mask_threshold()) | (fm & (raw >= 2))
+        if templ.any():
+            # characters covered by template k-grams, then k-grams touching any of them
+            m = len(raw)
+            cover = np.zeros(m + k, dtype=np.int64)
+            idx = np.flatnonzero(templ)
+            np.add.at(cover, idx, 1)
+            np.add.at(cover, idx + k, -1)
+            chars = np.cumsum(cover)[: m + k - 1] > 0
+            c = np.r_[0, np.cumsum(chars)]
+            touch = (c[k : k + m] - c[:m]) > 0
+        else:
+            touch = np.zeros(len(raw), dtype=bool)
+        dfk = np.maximum(raw - 2, 0).astype(np.float64)
+        dfc = np.maximum(df_ctx[sl] - 2, 0).astype(np.float64)
+        first_p = (dfk + 0.5) / n
+        cond = np.ones(len(raw), dtype=np.float64)
+        cond[1:] = (dfk[1:] + self.params.novel) / (dfc[1:] + 1.0)
+        # a chain (re)starts at the first position and after every skipped stretch
+        start = np.r_[True, touch[:-1]]
+        p = np.where(start, first_p, cond)
+        p = np.where(touch, 1.0, p)
+        return float(np.log(np.clip(p, 1e-300, 1.0)).sum())
 
     def significance(
         self,
