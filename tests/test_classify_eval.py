@@ -14,10 +14,9 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from conftest import ROOT
 
 from summarykit.evaluate.categories import cross_validate, document_groups, load_records
-
-from conftest import ROOT
 
 LABELS = ROOT / "corpora" / "labels" / "sections.jsonl"
 LABELS_SHA256 = "61112b2d7df3c5f7"  # first 16 hex digits

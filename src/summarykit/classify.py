@@ -204,6 +204,22 @@ def section_inputs(doc: Document, sections: Iterable[Section] | None = None) -> 
 
 
 # -- features -----------------------------------------------------------------------------
+@functools.cache
+def _simplified_table() -> dict[int, str]:
+    """Traditional → simplified, character by character (zhconv's single-character entries)."""
+    try:
+        from zhconv import zhconv as _zh
+    except ImportError:  # pragma: no cover - zhconv is a dependency
+        return {}
+    return {ord(t): v for t, v in _zh.getdict("zh-hans").items() if len(t) == 1 and len(v) == 1 and t != v}
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with traditional characters folded to simplified ones (the vocabulary of jieba
+    and of the training data is simplified); a character-level fold, offsets unchanged."""
+    return text.translate(_simplified_table())
+
+
 @functools.lru_cache(maxsize=16384)
 def _cached_words(text: str) -> tuple[str, ...]:
     from .tokenize import words
@@ -268,8 +284,8 @@ def _lexicon_arg(lexicon: Any) -> dict[str, tuple[str, ...]] | None:
 class SectionClassifier(ClassifierMixin, BaseEstimator):
     """Work-category classifier for sections of Chinese reports (any label set).
 
-    Features, each block L2-normalised TF-IDF and scaled by its weight: jieba words of the
-    heading and of the text, character n-grams of the heading (and of the text when
+    Features (after folding traditional characters to simplified), each block L2-normalised
+    TF-IDF and scaled by its weight: jieba words of the heading and of the text, character n-grams of the heading (and of the text when
     ``char_text=True``), and — when a cue lexicon is given — ``log(1 + hits)`` of each
     label's cue words in heading and text. A multinomial logistic regression on top gives
     the probabilities.
@@ -324,7 +340,7 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         char_text: bool = False,
         lexicon: str | Mapping[str, Sequence[str]] | None = None,
         lexicon_weight: float = 1.0,
-        min_df: int | float = 1,
+        min_df: float = 1,
         max_chars: int | None = 3000,
         C: float = 3.0,
         class_weight: str | Mapping[Any, float] | None = "balanced",
@@ -397,6 +413,8 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
     def _features(self, headings: list[str], texts: list[str], *, fit: bool) -> sp.csr_matrix:
         if self.max_chars is not None:
             texts = [t[: self.max_chars] for t in texts]
+        headings = [to_simplified(h) for h in headings]
+        texts = [to_simplified(t) for t in texts]
         data = {"heading": headings, "text": texts}
         mats = []
         if fit:

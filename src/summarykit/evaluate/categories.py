@@ -124,7 +124,7 @@ class CategoryEvaluation:
         from sklearn.metrics import f1_score
 
         labels = [c for c in self.labels if c in set(self.y_true[mask])]
-        f = lambda pred: float(f1_score(self.y_true[mask], pred[mask], labels=labels, average="macro", zero_division=0))  # noqa: E731
+        f = lambda pred: float(f1_score(self.y_true[mask], pred[mask], labels=labels, average="macro", zero_division=0))
         return f(self.y_pred), f(self.y_base)
 
     def report(self) -> str:
