@@ -13,8 +13,10 @@ Usage::
     .venv/bin/python bench/bench_parallel.py            # 2 MB
     .venv/bin/python bench/bench_parallel.py --mb 5 --jobs 2 4
 
-Prints seconds, characters per second and the speed-up per ``n_jobs``, and checks that the
-documents, sections and entities frames are equal to the ``n_jobs=1`` ones (exit 1 if not).
+Prints wall and CPU seconds, characters per second and the speed-up per ``n_jobs``, and checks
+that the documents, sections and entities frames are equal to the ``n_jobs=1`` ones (exit 1 if
+not). "cores busy" (CPU / wall) below ``n_jobs`` means other processes held the cores: the
+speed-up is only meaningful on an otherwise idle machine.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -61,12 +64,29 @@ def warm_up() -> None:
     )
 
 
+def _cpu() -> float:
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def timed_load(folder: Path, n_jobs: int):  # type: ignore[no-untyped-def]
-    t0 = time.perf_counter()
+    """(corpus, wall seconds, CPU seconds of this process and its finished workers)."""
+    c0, t0 = _cpu(), time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         corpus = summarykit.load(folder, n_jobs=n_jobs, progress=False)
-    return corpus, time.perf_counter() - t0
+    return corpus, time.perf_counter() - t0, _cpu() - c0
+
+
+def _line(n_jobs: int, wall: float, cpu: float, n_chars: int) -> str:
+    # cores busy = CPU / wall: below n_jobs means other processes held the cores
+    return (
+        f"n_jobs={n_jobs}: {wall:6.1f} s wall {cpu:6.1f} s CPU ({cpu / wall:.2f} cores busy)  "
+        f"{n_chars / wall:9,.0f} chars/s"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="sk-bench-"))
     try:
         n_files, n_bytes = write_workload(folder, args.mb)
-        base, t1 = timed_load(folder, 1)
+        base, t1, cpu1 = timed_load(folder, 1)
         n_chars = sum(len(d.text) for d in base)
         frames = {
             name: getattr(base, f"{name}_frame")() for name in ("documents", "sections", "entities")
@@ -98,16 +118,16 @@ def main(argv: list[str] | None = None) -> int:
             f"workload: {n_files} files, {n_bytes / 1e6:.1f} MB, {len(base)} documents, {n_chars:,} characters, "
             f"{sum(len(f) for f in frames.values()):,} frame rows"
         )
-        print(f"n_jobs=1: {t1:6.1f} s  {n_chars / t1:9,.0f} chars/s")
+        print(_line(1, t1, cpu1, n_chars))
         ok = True
         for n_jobs in args.jobs:
-            corpus, t = timed_load(folder, n_jobs)
+            corpus, t, cpu = timed_load(folder, n_jobs)
             same = corpus.documents == base.documents and all(
                 getattr(corpus, f"{name}_frame")().equals(frame) for name, frame in frames.items()
             )
             ok &= same
             print(
-                f"n_jobs={n_jobs}: {t:6.1f} s  {n_chars / t:9,.0f} chars/s  speed-up {t1 / t:.2f}x  "
+                f"{_line(n_jobs, t, cpu, n_chars)}  speed-up {t1 / t:.2f}x  "
                 f"frames {'identical' if same else 'DIFFERENT'}"
             )
     finally:
