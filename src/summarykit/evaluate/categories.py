@@ -106,6 +106,23 @@ class CategoryEvaluation:
     n_splits: int
     national: np.ndarray
     params: dict[str, Any] = field(default_factory=dict)
+    confidence: np.ndarray | None = None
+    """Out-of-fold probability of the predicted label (``None`` without ``predict_proba``)."""
+
+    def calibration(self, *, bins: int = 10) -> tuple[float, float, float]:
+        """(mean confidence, accuracy, expected calibration error over ``bins`` equal-width
+        confidence bins) of the out-of-fold predictions."""
+        if self.confidence is None:
+            raise ValueError("no out-of-fold probabilities were recorded")
+        correct = (self.y_pred == self.y_true).astype(float)
+        edges = np.linspace(0.0, 1.0, bins + 1)
+        which = np.clip(np.digitize(self.confidence, edges[1:-1]), 0, bins - 1)
+        ece = sum(
+            abs(self.confidence[which == b].mean() - correct[which == b].mean()) * (which == b).mean()
+            for b in range(bins)
+            if (which == b).any()
+        )
+        return float(self.confidence.mean()), float(correct.mean()), float(ece)
 
     @property
     def macro_f1(self) -> float:
@@ -168,6 +185,7 @@ def cross_validate(
     groups = document_groups(records)
     y_pred = np.empty(len(y), dtype=object)
     y_base = np.empty(len(y), dtype=object)
+    confidence = np.zeros(len(y)) if hasattr(est, "predict_proba") else None
     cv = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=random_state)
     import warnings
 
@@ -178,11 +196,17 @@ def cross_validate(
         assert not set(groups[train]) & set(groups[test])
         Xtr = [X[i] for i in train]
         Xte = [X[i] for i in test]
-        y_pred[test] = clone(est).fit(Xtr, y[train]).predict(Xte)
+        model = clone(est).fit(Xtr, y[train])
+        if confidence is not None:
+            proba = model.predict_proba(Xte)
+            y_pred[test] = model.classes_[proba.argmax(axis=1)]
+            confidence[test] = proba.max(axis=1)
+        else:
+            y_pred[test] = model.predict(Xte)
         y_base[test] = clone(base).fit(Xtr, y[train]).predict(Xte)
     labels = [c for c in _label_order(y)]
     national = np.array([bool(_NATIONAL.search(r["source"])) for r in records])
-    return CategoryEvaluation(labels, y, y_pred, y_base, groups, n_splits, national, est.get_params())
+    return CategoryEvaluation(labels, y, y_pred, y_base, groups, n_splits, national, est.get_params(), confidence)
 
 
 DEFAULT_GRID: dict[str, list[Any]] = {
@@ -272,6 +296,10 @@ def main(paths: Sequence[str] = ()) -> int:
 
     print(f"accuracy  SectionClassifier {accuracy_score(ev.y_true, ev.y_pred):.3f}   "
           f"keyword baseline {accuracy_score(ev.y_true, ev.y_base):.3f}")
+    if ev.confidence is not None:
+        conf, acc, ece = ev.calibration()
+        print(f"calibration  mean probability of the predicted label {conf:.3f} vs accuracy {acc:.3f}; "
+              f"expected calibration error {ece:.3f} (10 bins)")
     for name, mask in (("grass-roots + local", ~ev.national), ("national reports", ev.national)):
         if mask.any():
             m, b = ev.subset_macro_f1(mask)
