@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+
+pytestmark = pytest.mark.slow  # five grouped-CV fits of the default model (~30 s)
 from conftest import ROOT
 
 from summarykit.evaluate.categories import cross_validate, document_groups, load_records

@@ -220,7 +220,7 @@ def to_simplified(text: str) -> str:
     return text.translate(_simplified_table())
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=2048)
 def _cached_words(text: str) -> tuple[str, ...]:
     from .tokenize import words
 
@@ -230,7 +230,7 @@ def _cached_words(text: str) -> tuple[str, ...]:
 def jieba_words(text: str) -> tuple[str, ...]:
     """jieba words of ``text`` (summarykit's private tokenizer), whitespace dropped.
 
-    Memoised (bounded) because cross-validation re-fits the same texts many times.
+    Memoised (2048 texts) because cross-validation re-fits the same texts many times.
     """
     return _cached_words(text)
 
