@@ -14,11 +14,11 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
-pytestmark = pytest.mark.slow  # five grouped-CV fits of the default model (~30 s)
 from conftest import ROOT
 
 from summarykit.evaluate.categories import cross_validate, document_groups, load_records
+
+pytestmark = pytest.mark.slow  # five grouped-CV fits of the default model (~30 s)
 
 LABELS = ROOT / "corpora" / "labels" / "sections.jsonl"
 LABELS_SHA256 = "61112b2d7df3c5f7"  # first 16 hex digits

@@ -2,9 +2,10 @@
 
 ``SectionClassifier`` is a scikit-learn classifier for Chinese report sections: TF-IDF over
 jieba words (summarykit's private tokenizer) and character n-grams, heading and section text
-as separate feature blocks (the heading block weighted by ``heading_weight``), then a
-multinomial logistic regression, whose probabilities are what ``predict_proba`` returns. It
-accepts any label set, so a researcher can train it on their own labels::
+as separate feature blocks (the heading blocks weighted by ``heading_weight``), optionally
+cue-word counts from a lexicon, then a multinomial logistic regression, whose probabilities
+are what ``predict_proba`` returns. It accepts any label set, so a researcher can train it on
+their own labels::
 
     >>> from summarykit.classify import SectionClassifier
     >>> clf = SectionClassifier().fit(texts, labels)          # doctest: +SKIP
@@ -49,6 +50,7 @@ from .model import Document, Section
 
 __all__ = [
     "CATEGORIES",
+    "DEFAULT_PARAMS",
     "Explanation",
     "FeatureContribution",
     "KeywordBaseline",
@@ -57,8 +59,10 @@ __all__ = [
     "classify_document",
     "default_classifier",
     "default_estimator",
+    "keyword_lexicon",
     "load_training_data",
     "section_inputs",
+    "to_simplified",
 ]
 
 CATEGORIES: tuple[str, ...] = (
