@@ -71,9 +71,9 @@ MARKER_RE = re.compile(
     + "(?:"
     + "|".join(
         [
-            # 第一、 第一， 第一, 第一． 第一： 第一步， 第一是,  the part headings 第一部分 第一章
+            # 第一、 第一， 第一, 第一． 第一： 第一步， 第一点， 第一是, the part headings 第一部分 第一章
             # 第一节 and the articles of regulations 第一条 (traditional 部份 節 條)
-            rf"(?P<di>第(?P<di_n>{_CN})(?:(?P<di_part>部分|部份|章|节|節|条|條)[、，,：:．.]?|步?[、，,．.：:]|是))",
+            rf"(?P<di>第(?P<di_n>{_CN})(?:(?P<di_part>部分|部份|章|节|節|条|條)[、，,：:．.]?|[步点點]?[、，,．.：:]|是))",
             # 首先， 其次， 再次， 最后， 最後，  首先要 其次是  其一， 其二是  and 首先在… 其次是…
             # (the punctuation is not part of the marker; what may follow is checked in scan)
             rf"(?P<ord>首先|其次|再次|最后|最後|其(?P<qi_n>{_CN}))",

@@ -135,7 +135,7 @@ class _Open:
 
 
 INLINE_SUFFIX = "@inline"
-_STYLE_NORM = str.maketrans({",": "，", ".": "．", ":": "：", "步": ""})
+_STYLE_NORM = str.maketrans({",": "，", ".": "．", ":": "：", "步": "", "点": "", "點": ""})
 
 
 def _norm_style(style: str) -> str:
@@ -583,7 +583,7 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             elif (
                 not items
                 and c.cls in "SW"
-                and c.scheme in BLOCK_SCHEMES
+                and c.scheme != "ordinal_word"
                 and not c.slip
                 and confirmer.confirming(c) is not None
             ):
