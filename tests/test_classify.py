@@ -70,6 +70,7 @@ def test_researcher_example_three_labels():
     assert len(names) == clf.n_features_out_
     assert {n.split("__")[0] for n in names} == {"heading_word", "heading_char", "text_word"}
     assert "text_word__纠纷" in set(names)
+    assert "text_word__维权" in [name for name, _ in clf.top_features("维权", top=10)]
 
 
 def test_explain_contributions_add_up_to_the_decision_score():
