@@ -600,6 +600,15 @@ PHENOMENA = [
         [("三是", 1, "加强队伍建设"), ("四是", 1, "强化考核")],
         id="excerpt_starts_inside_an_inline_list",
     ),
+    pytest.param(
+        "一、主要工作\n1、加强学习,社区党员在书记的带领下,开展学习活动。\n2、加强学习今年以来,开展学习活动12次。\n",
+        [
+            ("一、", 1, "主要工作"),
+            ("1、", 2, "加强学习,社区党员在书记的带领下,开展学习活动"),
+            ("2、", 2, "加强学习"),
+        ],
+        id="sentence_items_run_into_a_body_only_from_their_first_clause",
+    ),
 ]
 
 

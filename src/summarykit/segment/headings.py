@@ -148,9 +148,14 @@ def heading_span(text: str, c: Candidate, wrapped: bool = False) -> tuple[int, i
         e = e_sentence
         e1 = clause_re.match(text, p, e_sentence).end()  # end of the first clause
         e2 = e1
-        if e1 < e_sentence:
+        item = c.scheme in ITEM_SCHEMES
+        if e1 < e_sentence and not item:
             e2 = clause_re.match(text, e1 + 1, e_sentence).end()
+        # a sentence item (1、…) runs on into its body only from its first clause, and never
+        # before 在 (``1、社区全体党员在书记带领下,…`` is one sentence)
         m = _RUNIN_BODY_RE.search(text, p + _RUNIN_MIN, min(e2 + 1, e_sentence))
+        if m and (item and text[m.start()] == "在"):
+            m = None
         if m and (
             m.start() > e1 or m.start() >= p + (6 if text[m.start()] == "在" else _RUNIN_MIN)
         ):
