@@ -1,20 +1,26 @@
 """Where a section's heading starts and ends.
 
-Rules (the annotation rules of ``corpora/gold/sections/README.md``):
+Rules (the annotation rules of ``corpora/gold/sections/README.md``, rule 4):
 
-* Skip spaces after the marker (after an ordinal word also the comma: ``首先，…``).
+* Skip spaces after the marker (after an ordinal word also the comma: ``首先，…``), and
+  markdown bold ``**`` (but not ``***`` masking a name: ``3、***镇消防…``).
 * Headings of ``一是`` items and ``首先`` items are the **first clause**: up to the first
   ``，,；;：:。！？!?``, a line end, or a space that starts a run-in body.
 * ``第一，`` items standing alone on their line (marker at the line start, one sentence up
   to the line end) are a whole sentence; run into a paragraph or a sentence
   (``因为：第一，经费困难；第二，…``) they are the first clause.
-* Every other heading runs to the first ``。！？!?；;：:``, the line end, or a space followed
-  by more text (``一、 领导重视,组织有力 为保证…`` → ``领导重视,组织有力``;
-  ``一、指导思想：以…为指导`` → ``指导思想``).
+* Every other heading runs to the first ``。！？!?；;``, the line end, or a space followed
+  by more text (``一、 领导重视,组织有力 为保证…`` → ``领导重视,组织有力``). A colon does
+  not end it (``1.换届完成进度:截至…,完成率达94.4%;``).
 * Punctuation inside “…” 《…》 「…」 ‘…’ does not end a heading.
-* A heading that would run on for more than ``LONG_HEADING`` characters is a run-in heading
-  whose body starts without a full stop: it is cut at the first clause, and before a purpose
-  clause (``…培训为提高…``) if one starts inside that clause.
+* A heading phrase may run straight into its body with no punctuation: the body starts
+  with an adverbial ending in a comma or a concessive, within the first two clauses
+  (``…再上新水平今年以来,`` ``…理论素质在镇领导的积极引导下,`` ``…任务不论是…``).
+  Sentence items (``1、`` ``1.`` ``(1)`` ``①``) only from their first clause, never at 在.
+* A ``一、`` / ``（一）`` heading that would run on for more than ``LONG_HEADING``
+  characters is a run-in heading whose body starts without a full stop: it is cut at the
+  first clause, and before a purpose clause (``…培训为提高…``) if one starts inside it.
+  Sentence items keep their whole sentence however long.
 
 Every scan is bounded (``MAX_SCAN`` characters), so a 50 MB line costs nothing extra.
 """

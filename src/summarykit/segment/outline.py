@@ -7,7 +7,13 @@ The outline is built the way a reader builds it, left to right with a stack of o
   restart, slip — reported as anomalies, or the candidate is rejected when its position is
   too weak to carry an irregular number);
 * a candidate of a new scheme opens a list nested under the current item; it should be
-  number 1 (a document excerpt may start at ``二、`` on a line of its own);
+  number 1. Other numbers open a list where an excerpt starts mid-list (``二、`` on a line
+  of its own, also after a title line; ``…。三、…。四、…`` as the first structure of the
+  text) or where numbering runs on through the parents (``一、 1. 2. 二、 3. 4.``,
+  ``第一章 第一条 … 第二章 第五条``);
+* item 1 stands alone (without an item 2 to confirm it) at a line start, as the first
+  sub-item chained straight after a short heading (``一、…情况(一)…情况1.全面…``), or as a
+  sub-list item after a sentence near the end of an excerpt that cut off its sibling;
 * run-in lists inside a paragraph (``…三件事：一是…二是…``, inline ``第一，…第二，…`` or
   ``（1）…（2）…``) never contain another list: a new list closes them first. A new
   heading-type list closes paragraph-initial ``一是`` lists too, unless it is an arabic list
@@ -15,9 +21,12 @@ The outline is built the way a reader builds it, left to right with a stack of o
   ``一是`` item, whose span runs to its next sibling.
 
 Before that, candidates that are not structure are dropped: tables of contents (the same
-headings appear again later, or lines end in page numbers), preview text that the page
-repeats verbatim further down, and weak candidates that no second item confirms
-(a lone ``首先，`` or an inline ``（1）`` with no ``（2）``).
+headings appear again later, lines end in page numbers, or a run of document titles with
+no bodies: a site's related articles), preview text that the page repeats verbatim
+further down, preview page numbers (``…新中国成\n2、立以来``, and the ``1、`` that opened
+the first page), a download site's notice list (``1、本文档由用户上传…``), and weak
+candidates that no second item confirms (a lone ``首先，`` or an inline ``（1）`` with no
+``（2）``; ``首先在…`` without a comma only with ``其次`` in its paragraph).
 """
 
 from __future__ import annotations
