@@ -168,6 +168,37 @@ class ChanceModel:
         """Document frequency from which a k-gram is template text for the chance model."""
         return max(self.params.mask_min_df, math.ceil(self.params.mask_share * self.n_docs))
 
+    def template_chars(self, df_k: np.ndarray, formula: np.ndarray, i: int, length: int) -> np.ndarray:
+        """For folded characters ``A[i:i+length]``: covered by a template k-gram?"""
+        k = self.table.k
+        lo, hi = max(0, i - k + 1), min(len(df_k), i + length)
+        raw, fm = df_k[lo:hi], formula[lo:hi]
+        templ = (raw >= self.template_mask_threshold()) | (fm & (raw >= 2))
+        cover = np.zeros(hi - lo + k + 1, dtype=np.int64)
+        idx = np.flatnonzero(templ)
+        np.add.at(cover, idx, 1)
+        np.add.at(cover, idx + k, -1)
+        chars = np.cumsum(cover)[: hi - lo + k] > 0
+        return chars[i - lo : i - lo + length]
+
+    def core(
+        self, df_k: np.ndarray, formula: np.ndarray, blocks: Sequence[tuple[int, int, int]], *, max_gap: int = 4
+    ) -> int:
+        """Largest number of non-template matching characters in a stretch of blocks whose
+        gaps are at most ``max_gap`` folded characters on both sides."""
+        best = cur = 0
+        prev: tuple[int, int, int] | None = None
+        for i, j, ln in blocks:
+            own = ln - int(self.template_chars(df_k, formula, i, ln).sum())
+            if prev is not None:
+                gi, gj = i - (prev[0] + prev[2]), j - (prev[1] + prev[2])
+                if not (0 <= gi <= max_gap and 0 <= gj <= max_gap):
+                    cur = 0
+            cur += own
+            best = max(best, cur)
+            prev = (i, j, ln)
+        return best
+
     def run_log_p(self, df_k: np.ndarray, df_ctx: np.ndarray, formula: np.ndarray, i: int, length: int) -> float:
         """ln P(a random other document contains folded ``A[i:i+length]``).
 
@@ -208,6 +239,17 @@ class ChanceModel:
         p = np.where(touch, 1.0, p)
         return float(np.log(np.clip(p, 1e-300, 1.0)).sum())
 
+    def evidence(
+        self,
+        df_k: np.ndarray,
+        df_ctx: np.ndarray,
+        formula: np.ndarray,
+        blocks: Sequence[tuple[int, int, int]],
+    ) -> float:
+        """``−ln P`` of a shared run (its exact blocks ``(i, j, length)`` in A, taken as
+        independent): the test statistic of the chance model."""
+        return -sum(self.run_log_p(df_k, df_ctx, formula, i, ln) for i, _j, ln in blocks)
+
     def significance(
         self,
         df_k: np.ndarray,
@@ -215,15 +257,14 @@ class ChanceModel:
         formula: np.ndarray,
         blocks: Sequence[tuple[int, int, int]],
     ) -> float:
-        """``-log10 E``: E = expected number of document pairs sharing such a run by chance.
+        """``-log10 E`` (analytic): E = expected number of document pairs sharing such a
+        run by chance, ``N·(N−1)/2 · P``."""
+        return self.significance_of(self.evidence(df_k, df_ctx, formula, blocks))
 
-        ``blocks`` are the exact blocks ``(i, j, length)`` of the run in A; they are taken
-        as independent.
-        """
+    def significance_of(self, evidence: float) -> float:
         n = self.n_docs
         pairs = max(n * (n - 1) / 2, 1.0)
-        log_p = sum(self.run_log_p(df_k, df_ctx, formula, i, ln) for i, _j, ln in blocks)
-        return -(math.log10(pairs) + log_p / math.log(10))
+        return -(math.log10(pairs) - evidence / math.log(10))
 
     def is_copy(self, significance: float) -> bool:
         return significance >= -math.log10(self.params.alpha)

@@ -63,8 +63,12 @@ class ReuseParams:
     many folded characters (one junction of two phrases copied together gives 10–11)."""
     max_chain_step: int = 20
     """Largest step between two chained rare k-grams."""
+    min_core: int = 20
+    """A copy needs one stretch of at least this many matching, non-template folded
+    characters whose gaps are word-sized (≤ 4 characters on each side): two phrases
+    that happen to sit side by side in two reports are not one copied passage."""
     pairs_per_doc: int = 2
-    min_pair_budget: int = 2000
+    min_pair_budget: int = 4000
     """At most ``max(min_pair_budget, pairs_per_doc · N)`` candidate pairs are aligned
     (longest chains first), so the work grows linearly with the corpus."""
     learn_min_support: int = 2
@@ -95,6 +99,7 @@ def _align_chunk(
     params: AlignParams = _STATE["align"]
     chance: ChanceModel = _STATE["chance"]
     min_norm: int = _STATE["min_norm"]
+    min_core: int = _STATE["min_core"]
     out = []
     for x, y in chunk:
         found = []
@@ -108,6 +113,8 @@ def _align_chunk(
             index_b=seed_index[y],
         ):
             if max(p.a1 - p.a0, p.b1 - p.b0) < min_norm:
+                continue
+            if chance.core(dfs[x], formula[x], p.blocks) < min_core:
                 continue
             sig = chance.significance(dfs[x], ctx_dfs[x], formula[x], p.blocks)
             if not chance.is_copy(sig):
@@ -385,6 +392,7 @@ def find_reuse(
         align=params.align,
         chance=chance,
         min_norm=max(1, int(params.min_chars * 0.6)),
+        min_core=params.min_core,
     )
     try:
         jobs = params.n_jobs if len(pair_list) >= 256 else 1
