@@ -346,7 +346,10 @@ def find_reuse(
 
     lap("normalize_index")
     # -- candidate pairs ---------------------------------------------------------------
-    if chosen == "exact":
+    if n < 2:
+        keys, counts = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        min_shared = 1
+    elif chosen == "exact":
         keys, counts = exact_pairs([v.codes for v in views], k=params.align.seed_k)
         min_shared = 1
     else:
@@ -529,7 +532,7 @@ def find_reuse(
             )
         )
 
-    boilerplate = _template_phrases(docs, views, hashes, bp_spans, table, limit=200)
+    boilerplate = _template_phrases(docs, views, bp_spans, params.k, limit=200)
     lap("documents_boilerplate")
     record = {
         **{k: v for k, v in asdict(params).items() if k not in ("align", "chance")},
@@ -560,32 +563,46 @@ def find_reuse(
 def _template_phrases(
     docs: Sequence[Document],
     views: Sequence[NormView],
-    hashes: Sequence[np.ndarray],
     spans: Sequence[list[tuple[int, int]]],
-    table: GramTable,
+    k: int,
     *,
     limit: int,
+    pool: int = 600,
 ) -> tuple[TemplatePhrase, ...]:
-    """Template runs grouped by folded text; ``docs`` = documents holding that run."""
-    by_text: dict[str, list[int]] = defaultdict(list)
+    """Template runs grouped by folded text. A run found inside a longer run of another
+    document counts for that document too (``社区妇联工作总结汇报 篇`` is in every title,
+    ``…篇1`` only in some); phrases that add nothing to a listed longer one are dropped."""
+    by_text: dict[str, set[int]] = defaultdict(set)
     first_text: dict[str, str] = {}
     for i, runs in enumerate(spans):
         v = views[i]
         for s, e in runs:
             e = min(e, len(v))
-            if e - s < table.k:
+            if e - s < k:
                 continue
             key = v.text[s:e]
-            if not by_text[key] or by_text[key][-1] != i:
-                by_text[key].append(i)
+            by_text[key].add(i)
             if key not in first_text:
                 ts, te = v.span(s, e)
                 first_text[key] = docs[i].text[ts:te]
-    items = [(key, ids) for key, ids in by_text.items() if len(ids) >= 2]
+    top = sorted(by_text.items(), key=lambda kv: (-len(kv[1]), -len(kv[0]), kv[0]))[:pool]
+    merged: dict[str, set[int]] = {key: set(ids) for key, ids in top}
+    keys = [key for key, _ in top]
+    for t in keys:
+        for u in keys:
+            if len(u) > len(t) and t in u:
+                merged[t] |= merged[u] if u in merged else set()
+    items = [(key, ids) for key, ids in merged.items() if len(ids) >= 2]
     items.sort(key=lambda kv: (-len(kv[1]), -len(kv[0]), kv[0]))
-    out = []
-    for key, ids in items[:limit]:
-        out.append(TemplatePhrase(first_text[key], len(ids), tuple(docs[i].id for i in ids)))
+    out: list[TemplatePhrase] = []
+    listed: list[tuple[str, int]] = []
+    for key, ids in items:
+        if any(key in other and len(ids) <= cnt for other, cnt in listed):
+            continue
+        listed.append((key, len(ids)))
+        out.append(TemplatePhrase(first_text[key], len(ids), tuple(docs[i].id for i in sorted(ids))))
+        if len(out) >= limit:
+            break
     return tuple(out)
 
 
