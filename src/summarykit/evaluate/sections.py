@@ -25,7 +25,11 @@ from pathlib import Path
 from typing import Any
 
 GOLD_SUBDIR = Path("corpora") / "gold" / "sections"
-DEFAULT_GOLD_SUBDIRS = (GOLD_SUBDIR, Path("corpora") / "gold" / "holdout_sections")
+DEFAULT_GOLD_SUBDIRS = (
+    GOLD_SUBDIR,
+    Path("corpora") / "gold" / "holdout_sections",  # held out, then used for development
+    Path("corpora") / "gold" / "holdout2_sections",  # blind: never used to tune the parser
+)
 """Gold folders scored when no path is given (each optional except the first)."""
 
 
