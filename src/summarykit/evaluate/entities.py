@@ -1,7 +1,13 @@
 """Score the entity extractor against ``corpora/gold/entities/*.json``, with baselines.
 
     summarykit evaluate entities [GOLD_JSON_OR_DIR …]
-    python -m summarykit.evaluate.entities [--json] [--no-baselines] [-v LABEL] [GOLD…]
+    python -m summarykit.evaluate.entities [--json] [--no-baselines] [-v [LABEL]] [GOLD…]
+
+With no paths it scores ``corpora/gold/entities`` (seed and dev) and
+``corpora/gold/holdout_entities``. Files are grouped by *split*, the ``corpora/`` folder their
+source lives in (``seed``, ``dev``, ``holdout`` …), and each split gets its own table; the
+combined table follows when there is more than one split. ``-v`` lists every miss (``fn``),
+spurious prediction (``fp``) and value mismatch with its context.
 
 Gold offsets are source-file offsets; predictions are mapped there with
 ``doc.to_source_offset``. Only the annotated span of each gold file is scored: its top-level
@@ -39,6 +45,8 @@ from typing import Any
 from ..model import ENTITY_LABELS
 
 GOLD_SUBDIR = Path("corpora") / "gold" / "entities"
+DEFAULT_GOLD_SUBDIRS = (GOLD_SUBDIR, Path("corpora") / "gold" / "holdout_entities")
+"""Gold folders scored when no path is given (each optional except the first)."""
 NUMERIC = ("COUNT", "MONEY", "PERCENT")
 POSSEG_LABELS = ("ORG", "COUNT", "DATE", "PERSON", "PLACE")
 
@@ -57,10 +65,17 @@ def default_gold_dir() -> Path:
     return cwd if cwd.is_dir() else _repo_root() / GOLD_SUBDIR
 
 
+def default_gold_dirs() -> list[Path]:
+    """The gold folders of ``DEFAULT_GOLD_SUBDIRS`` that exist (seed/dev first)."""
+    base = Path.cwd() if (Path.cwd() / GOLD_SUBDIR).is_dir() else _repo_root()
+    dirs = [base / sub for sub in DEFAULT_GOLD_SUBDIRS if (base / sub).is_dir()]
+    return dirs or [base / GOLD_SUBDIR]
+
+
 def gold_files(paths: Iterable[str | Path] = ()) -> list[Path]:
-    """Gold JSON files named by ``paths`` (files or folders); default: every gold file."""
+    """Gold JSON files named by ``paths`` (files or folders); default: ``default_gold_dirs()``."""
     out: list[Path] = []
-    paths = list(paths) or [default_gold_dir()]
+    paths = list(paths) or default_gold_dirs()
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(sorted(p.glob("*.json")))
@@ -84,7 +99,12 @@ def _resolve_source(gold_path: Path, source: str) -> Path:
 
 
 def _split(gold_path: Path, source: str) -> str:
-    return "seed" if "/seed/" in f"/{source}" or gold_path.stem.startswith("000_") else "dev"
+    """The ``corpora/`` folder ``source`` lives in (``seed``, ``dev``, ``holdout`` …)."""
+    parts = Path(source).parts
+    for i, part in enumerate(parts[:-2]):
+        if part == "corpora":
+            return parts[i + 1]
+    return "seed" if gold_path.stem.startswith("000_") else "other"
 
 
 # -- predictions ---------------------------------------------------------------------------
@@ -274,31 +294,72 @@ class _Tally:
                 "precision": p, "recall": r, "f1": f, "overlap_recall": ov}  # fmt: skip
 
 
+class _Stats:
+    """Every figure of one group of files (a split, or all of them)."""
+
+    def __init__(self) -> None:
+        self.ours = _Tally()
+        self.base = _Tally()
+        self.value_ok: Counter[str] = Counter()
+        self.value_n: Counter[str] = Counter()
+        self.cn2an_ok = 0
+        self.invented = 0
+        self.hidden = 0
+        self.files = 0
+
+    def result(self, baselines: bool) -> dict[str, Any]:
+        vn = self.value_n
+        out: dict[str, Any] = {
+            "files": self.files,
+            "labels": {lab: self.ours.row([lab]) for lab in ENTITY_LABELS},
+            "overall": self.ours.row(ENTITY_LABELS),
+            "value_accuracy": {
+                lab: (self.value_ok[lab] / vn[lab] if vn[lab] else None)
+                for lab in (*NUMERIC, "DATE", "HONOR")
+            },
+            "value_n": dict(vn),
+            "number_value_accuracy": _ratio(
+                sum(self.value_ok[x] for x in NUMERIC), sum(vn[x] for x in NUMERIC)
+            ),
+            "date_value_accuracy": _ratio(self.value_ok["DATE"], vn["DATE"]),
+            "cn2an_number_value_accuracy": _ratio(self.cn2an_ok, sum(vn[x] for x in NUMERIC)),
+            "invented_date_parts": self.invented,
+            "gold_in_removed_text": self.hidden,
+        }
+        if baselines:
+            out["posseg"] = {lab: self.base.row([lab]) for lab in POSSEG_LABELS}
+            out["posseg"]["overall"] = self.base.row(POSSEG_LABELS)
+        return out
+
+
+def _context(text: str, s: int, e: int, width: int = 14) -> str:
+    return (text[max(0, s - width) : s] + "【" + text[s:e] + "】" + text[e : e + width]).replace(
+        "\n", "⏎"
+    )
+
+
 def evaluate_entities(
     paths: Iterable[str | Path] = (), *, baselines: bool = True, keep_errors: bool = False
 ) -> dict[str, Any]:
-    """Score every gold file; returns per-label/overall/per-split figures and baselines."""
+    """Score every gold file; returns per-label/overall figures for all files, the same per
+    split (``result["splits"][name]``), and the baselines."""
     files = gold_files(paths)
     from ..entities import find_entities
 
     find_entities("预热：县妇联组织150余人。")  # load dictionaries before timing
-    ours = _Tally()
-    split_tally: dict[str, _Tally] = defaultdict(_Tally)
-    base = _Tally()
-    value_ok: Counter[str] = Counter()
-    value_n: Counter[str] = Counter()
-    cn2an_ok = 0
-    invented = 0
+    total = _Stats()
+    by_split: dict[str, _Stats] = defaultdict(_Stats)
     errors: list[dict[str, Any]] = []
     chars = 0
     spent = 0.0
-    hidden_gold: Counter[str] = Counter()
     for gp in files:
         gold = json.loads(gp.read_text(encoding="utf-8"))
         src = _resolve_source(gp, gold["source"])
         text, preds, secs, hidden = predict_file(src)
         spent += secs
         chars += len(text)
+        split = _split(gp, gold["source"])
+        groups = (total, by_split[split])
         docs = gold.get("documents") or [{"start": 0}]
         scope = (
             tuple(gold["range"])
@@ -310,94 +371,71 @@ def evaluate_entities(
         # gold inside text that ingest cleaned away (site clutter, a table of contents) cannot
         # be found by any extractor that reads Document.text: counted apart, not scored
         unseen = [g for g in golds if not _in_scope(g, (0, len(text)), hidden)]
-        hidden_gold[_split(gp, gold["source"])] += len(unseen)
         golds = [g for g in golds if g not in unseen]
         preds = [p for p in preds if _in_scope(p, scope, exclude)]  # type: ignore[arg-type]
-        split = _split(gp, gold["source"])
-        matched = ours.add(preds, golds)
-        split_tally[split].add(preds, golds)
-        for p, g in matched:
-            lab = g["label"]
-            if lab in NUMERIC or lab in ("DATE", "HONOR"):
-                value_n[lab] += 1
-                if _value_equal(lab, p, g):
-                    value_ok[lab] += 1
-                if lab in NUMERIC:
-                    cv = None if g.get("placeholder") else _cn2an_value(p["text"], p.get("unit"))
-                    if _value_equal(lab, {"value": cv}, g):
-                        cn2an_ok += 1
-        # invented date parts: any predicted DATE overlapping a gold placeholder DATE
-        for g in golds:
-            if g["label"] != "DATE" or not g.get("placeholder"):
-                continue
-            for p in preds:
-                if p["label"] == "DATE" and p["start"] < g["end"] and p["end"] > g["start"]:
-                    invented += sum(
-                        1
-                        for k in ("year", "month", "day")
-                        if p.get(k) is not None and g.get(k) is None
-                    )
+        bp: list[dict[str, Any]] = []
         if baselines:
             spans = [(max(d.get("start", 0), scope[0]), scope[1]) for d in docs[:1]]
             bp = [p for p in _posseg_predict(text, spans) if _in_scope(p, scope, exclude)]  # type: ignore[arg-type]
-            base.add(bp, [g for g in golds if g["label"] in POSSEG_LABELS])
-        if keep_errors:
-            gk = {(g["start"], g["end"], g["label"]) for g in golds}
-            pk = {(p["start"], p["end"], p["label"]) for p in preds}
-            for g in golds:
-                if (g["start"], g["end"], g["label"]) not in pk:
-                    errors.append(
-                        {
-                            "file": gp.name,
-                            "kind": "fn",
-                            **{k: g[k] for k in ("label", "start", "end", "text")},
-                        }
-                    )
-            for p in preds:
-                if (p["start"], p["end"], p["label"]) not in gk:
-                    errors.append(
-                        {
-                            "file": gp.name,
-                            "kind": "fp",
-                            **{k: p[k] for k in ("label", "start", "end", "text")},
-                        }
-                    )
+        for st in groups:
+            st.files += 1
+            st.hidden += len(unseen)
+            matched = st.ours.add(preds, golds)
+            if baselines:
+                st.base.add(bp, [g for g in golds if g["label"] in POSSEG_LABELS])
             for p, g in matched:
-                if not _value_equal(g["label"], p, g):
-                    errors.append({"file": gp.name, "kind": "value", "label": g["label"], "start": g["start"],
-                                   "end": g["end"], "text": g["text"], "pred": p, "gold": g})  # fmt: skip
-    result: dict[str, Any] = {
-        "files": [str(f) for f in files],
-        "labels": {lab: ours.row([lab]) for lab in ENTITY_LABELS},
-        "overall": ours.row(ENTITY_LABELS),
-        "splits": {
-            sp: {
-                "labels": {lab: t.row([lab]) for lab in ENTITY_LABELS},
-                "overall": t.row(ENTITY_LABELS),
-            }
-            for sp, t in sorted(split_tally.items())
-        },
-        "value_accuracy": {
-            lab: (value_ok[lab] / value_n[lab] if value_n[lab] else None)
-            for lab in (*NUMERIC, "DATE", "HONOR")
-        },
-        "value_n": dict(value_n),
-        "number_value_accuracy": _ratio(
-            sum(value_ok[x] for x in NUMERIC), sum(value_n[x] for x in NUMERIC)
-        ),
-        "date_value_accuracy": _ratio(value_ok["DATE"], value_n["DATE"]),
-        "cn2an_number_value_accuracy": _ratio(cn2an_ok, sum(value_n[x] for x in NUMERIC)),
-        "invented_date_parts": invented,
-        "gold_in_removed_text": dict(hidden_gold),
-        "chars": chars,
-        "seconds": spent,
-    }
-    if baselines:
-        result["posseg"] = {lab: base.row([lab]) for lab in POSSEG_LABELS}
-        result["posseg"]["overall"] = base.row(POSSEG_LABELS)
+                lab = g["label"]
+                if lab in NUMERIC or lab in ("DATE", "HONOR"):
+                    st.value_n[lab] += 1
+                    if _value_equal(lab, p, g):
+                        st.value_ok[lab] += 1
+                    if lab in NUMERIC:
+                        cv = None if g.get("placeholder") else _cn2an_value(p["text"], p.get("unit"))
+                        if _value_equal(lab, {"value": cv}, g):
+                            st.cn2an_ok += 1
+            # invented date parts: any predicted DATE overlapping a gold placeholder DATE
+            for g in golds:
+                if g["label"] != "DATE" or not g.get("placeholder"):
+                    continue
+                for p in preds:
+                    if p["label"] == "DATE" and p["start"] < g["end"] and p["end"] > g["start"]:
+                        st.invented += sum(
+                            1
+                            for k in ("year", "month", "day")
+                            if p.get(k) is not None and g.get(k) is None
+                        )
+        if keep_errors:
+            errors.extend(_file_errors(gp.name, split, text, preds, golds))
+    result: dict[str, Any] = {**total.result(baselines), "files": [str(f) for f in files]}
+    result["splits"] = {sp: st.result(baselines) for sp, st in by_split.items()}
+    result["gold_in_removed_text"] = {sp: st.hidden for sp, st in by_split.items()}
+    result["chars"] = chars
+    result["seconds"] = spent
     if keep_errors:
         result["errors"] = errors
     return result
+
+
+def _file_errors(
+    name: str, split: str, text: str, preds: list[dict[str, Any]], golds: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Misses (fn), spurious predictions (fp) and value mismatches of one file, in text order."""
+    out: list[dict[str, Any]] = []
+    gk = {(g["start"], g["end"], g["label"]): g for g in golds}
+    pk = {(p["start"], p["end"], p["label"]): p for p in preds}
+    for k, g in gk.items():
+        if k not in pk:
+            out.append({"kind": "fn", **{x: g[x] for x in ("label", "start", "end", "text")}})
+        elif not _value_equal(g["label"], pk[k], g):
+            out.append({"kind": "value", "label": g["label"], "start": g["start"], "end": g["end"],
+                        "text": g["text"], "pred": pk[k], "gold": g})  # fmt: skip
+    for k, p in pk.items():
+        if k not in gk:
+            out.append({"kind": "fp", **{x: p[x] for x in ("label", "start", "end", "text")}})
+    for e in out:
+        e.update(file=name, split=split, context=_context(text, e["start"], e["end"]))
+    out.sort(key=lambda e: (e["start"], e["kind"]))
+    return out
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -405,14 +443,13 @@ def _ratio(a: int, b: int) -> float | None:
 
 
 # -- report --------------------------------------------------------------------------------
-def format_report(r: dict[str, Any]) -> str:
-    lines = [f"entities: {len(r['files'])} gold file(s)", ""]
+def _table(r: dict[str, Any], title: str) -> list[str]:
+    """Per-label table of one group of files (all, or one split)."""
     head = f"{'label':<8}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}{'ovR':>7}{'value':>8}"
     has_base = "posseg" in r
     if has_base:
         head += f"   | jieba.posseg {'P':>6}{'R':>7}{'F1':>7}"
-    lines.append(head)
-    lines.append("-" * len(head))
+    lines = [title, head, "-" * len(head)]
 
     def fmt(
         label: str, row: dict[str, Any], value: float | None, brow: dict[str, Any] | None
@@ -433,15 +470,6 @@ def format_report(r: dict[str, Any]) -> str:
         )
     lines.append("-" * len(head))
     lines.append(fmt("overall", r["overall"], None, r.get("posseg", {}).get("overall")))
-    lines.append("")
-    lines.append("exact-span F1 by split: " + "  ".join(
-        f"{sp} {v['overall']['f1']:.3f} (gold {v['overall']['gold']})" for sp, v in r["splits"].items()))  # fmt: skip
-    lines.append(f"{'':<8}" + "".join(f"{lab:>8}" for lab in ENTITY_LABELS))
-    for sp, v in r["splits"].items():
-        lines.append(
-            f"{sp:<8}" + "".join(f"{v['labels'][lab]['f1']:>8.3f}" for lab in ENTITY_LABELS)
-        )
-    lines.append("")
     nv, cv = r["number_value_accuracy"], r["cn2an_number_value_accuracy"]
     n = sum(r["value_n"].get(x, 0) for x in NUMERIC)
     if nv is not None:
@@ -456,6 +484,25 @@ def format_report(r: dict[str, Any]) -> str:
         lines.append(f"honor level + awarded_by accuracy on {r['value_n'].get('HONOR', 0)} exact matches: "
                      f"{r['value_accuracy']['HONOR']:.3f}")  # fmt: skip
     lines.append(f"invented date parts on placeholder dates: {r['invented_date_parts']}")
+    return lines
+
+
+def format_report(r: dict[str, Any]) -> str:
+    lines = [f"entities: {len(r['files'])} gold file(s)", ""]
+    splits = r["splits"]
+    for sp, v in splits.items():
+        lines += _table(v, f"== split {sp} ({v['files']} file(s)) ==")
+        lines.append("")
+    if len(splits) > 1:
+        lines += _table(r, f"== all {len(r['files'])} files ==")
+        lines.append("")
+    lines.append(f"{'F1':<8}" + "".join(f"{lab:>8}" for lab in ENTITY_LABELS) + f"{'overall':>9}")
+    for sp, v in splits.items():
+        lines.append(
+            f"{sp:<8}"
+            + "".join(f"{v['labels'][lab]['f1']:>8.3f}" for lab in ENTITY_LABELS)
+            + f"{v['overall']['f1']:>9.3f}"
+        )
     if any(r.get("gold_in_removed_text", {}).values()):
         lines.append("gold entities in text ingest removed (not scored): "
                      + ", ".join(f"{k} {v}" for k, v in r["gold_in_removed_text"].items()))  # fmt: skip
@@ -466,12 +513,38 @@ def format_report(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+_VALUE_KEYS = ("value", "unit", "year", "month", "day", "placeholder", "relative", "festival",
+               "level", "awarded_by")  # fmt: skip
+
+
+def format_errors(r: dict[str, Any], label: str = "ALL") -> str:
+    """One line per error: kind, label, file:offsets, the span in its context (and for value
+    mismatches the differing fields, predicted/gold)."""
+    lines = []
+    for e in r.get("errors", []):
+        if label != "ALL" and e["label"] != label:
+            continue
+        where = f"{e['split']}/{e['file']}:{e['start']}-{e['end']}"
+        line = f"{e['kind']:<5} {e['label']:<7} {where:<40} {e['context']}"
+        if e["kind"] == "value":
+            diff = {
+                k: (e["pred"].get(k), e["gold"].get(k))
+                for k in _VALUE_KEYS
+                if e["pred"].get(k) != e["gold"].get(k)
+            }
+            line += f"  pred/gold {diff}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="summarykit evaluate entities", description=__doc__.split("\n")[0]
     )
     parser.add_argument(
-        "paths", nargs="*", help="gold files or folders (default corpora/gold/entities)"
+        "paths",
+        nargs="*",
+        help="gold files or folders (default corpora/gold/entities and corpora/gold/holdout_entities)",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
@@ -496,24 +569,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(format_report(r))
     if args.errors:
         print()
-        for e in r["errors"]:
-            if args.errors != "ALL" and e["label"] != args.errors:
-                continue
-            if e["kind"] == "value":
-                keys = ("value", "unit", "year", "month", "day", "placeholder", "relative", "festival", "level",
-                        "awarded_by")  # fmt: skip
-                diff = {
-                    k: (e["pred"].get(k), e["gold"].get(k))
-                    for k in keys
-                    if e["pred"].get(k) != e["gold"].get(k)
-                }
-                print(
-                    f"value {e['label']:<7} {e['file']}:{e['start']} {e['text']!r} pred/gold {diff}"
-                )
-            else:
-                print(
-                    f"{e['kind']:<5} {e['label']:<7} {e['file']}:{e['start']}-{e['end']} {e['text']!r}"
-                )
+        print(format_errors(r, args.errors))
     return 0
 
 
