@@ -254,3 +254,10 @@ def test_chinese_renders_in_chromium_not_as_tofu(tmp_path):
 
     with Image.open(pngs[0]) as a, Image.open(pngs[1]) as b:
         assert ImageChops.difference(a.convert("L"), b.convert("L")).getbbox() is not None
+
+
+def test_report_details_are_capped_for_huge_corpora(seed_parsed):
+    out = report_html(seed_parsed, max_documents=3)
+    assert out.count("<details id='doc") == 3
+    assert "11 more documents" in out
+    assert out.count("<tr><td><a href='#doc") == len(seed_parsed)  # the table still lists all

@@ -211,6 +211,33 @@ def residue_spans(doc: Document, reuse: Any = None) -> list[tuple[int, int, str]
     return sorted(set(spans))
 
 
+class _ReuseView:
+    """A reuse report with per-document lookups by id (built once, for whole-corpus pages)."""
+
+    def __init__(self, reuse: Any) -> None:
+        self._reuse = reuse
+        self._docs = {_get(d, "id"): d for d in getattr(reuse, "documents", ()) or ()}
+        self._matches: dict[str, list[Match]] = defaultdict(list)
+        for m in getattr(reuse, "matches", ()) or ():
+            self._matches[m.doc_a].append(m)
+            if m.doc_b != m.doc_a:
+                self._matches[m.doc_b].append(m)
+
+    def document(self, doc_id: str) -> Any:
+        if doc_id in self._docs:
+            return self._docs[doc_id]
+        fn = getattr(self._reuse, "document", None)
+        if callable(fn) and not self._docs:
+            return fn(doc_id)
+        raise KeyError(doc_id)
+
+    def matches_of(self, doc_id: str) -> list[Match]:
+        return self._matches.get(doc_id, [])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reuse, name)
+
+
 def _reuse_doc(reuse: Any, doc_id: str) -> Any:
     """The reuse report's per-document record (``ReuseReport.document(id)``), or ``None``."""
     fn = getattr(reuse, "document", None)
@@ -446,7 +473,10 @@ def document_fragment(
 ) -> str:
     """A document as an HTML fragment (no ``<style>``): title, stats, outline, marked text."""
     uid = _uid(doc)
-    matches = [m for m in getattr(reuse, "matches", ()) or () if doc.id in (m.doc_a, m.doc_b)]
+    if isinstance(reuse, _ReuseView):
+        matches = reuse.matches_of(doc.id)
+    else:
+        matches = [m for m in getattr(reuse, "matches", ()) or () if doc.id in (m.doc_a, m.doc_b)]
     parts = [
         f"<{heading_tag}>{_e(doc.title or doc.id)}</{heading_tag}>",
         f'<div class="sk-meta">{_e(doc.id)} · {_doc_stats(doc)}</div>',
@@ -798,9 +828,13 @@ def report_html(
     notes: Sequence[str] = (),
     reuse_note: str | None = None,
     max_chars: int | None = 200_000,
+    max_documents: int | None = 1000,
 ) -> str:
     """The corpus report as one HTML page: overview, category mix, entities, reuse audit,
-    and every document's outline and marked text (collapsed)."""
+    and each document's outline and marked text (collapsed; the first ``max_documents``,
+    each cut at ``max_chars`` characters, so a huge corpus still gives a page a browser opens).
+    """
+    reuse = _ReuseView(reuse) if reuse is not None else None
     n_chars = sum(len(d.text) for d in corpus.documents)
     doc_rows = []
     from .frames import unit_kind
@@ -815,11 +849,17 @@ def report_html(
             f"<td>{_mix_bar(category_shares(d))}</td></tr>"
         )
     docs_detail = []
-    for i, d in enumerate(corpus.documents):
+    shown = corpus.documents if max_documents is None else corpus.documents[:max_documents]
+    for i, d in enumerate(shown):
         docs_detail.append(
             f"<details id='doc{i}' class='sk-box'><summary><b>{_e(d.title or d.id)}</b> "
             f"<span class='sk-meta'>{_e(d.id)} · {len(d.sections)} sections</span></summary>"
             f"{document_fragment(d, reuse=reuse, max_chars=max_chars, heading_tag='h3')}</details>"
+        )
+    if len(shown) < len(corpus.documents):
+        docs_detail.append(
+            f"<div class='sk-note'>… {len(corpus.documents) - len(shown):,} more documents: their "
+            "outlines are in sections.csv, their entities in entities.csv.</div>"
         )
     problems = ""
     if corpus.problems:
