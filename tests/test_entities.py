@@ -439,3 +439,62 @@ def test_docstring_examples() -> None:
     import summarykit.entities as mod
 
     assert doctest.testmod(mod).failed == 0
+
+
+# -- general phenomena met on unseen reports (invented snippets, one row per phenomenon) ----
+def _pairs(text: str, **kw) -> set[tuple[str, str]]:
+    return {(e.label, e.text) for e in ents(text, **kw)}
+
+
+PHENOMENA = [
+    # a relative part of the year is its own DATE, apart from the year written before it
+    ("year_then_half", "在2016年下半年召开了两次会议。", [("DATE", "2016年"), ("DATE", "下半年")],
+     [("DATE", "2016年下半年")]),
+    ("relative_year_then_month", "我于去年九月份到任。", [("DATE", "去年"), ("DATE", "九月份")],
+     [("DATE", "去年九月份")]),
+    # a form's blanks left as spaces: 20xx年 月 日 is one placeholder date
+    ("blank_month_day", "——20xx年 月 日在县人代会上", [("DATE", "20xx年 月 日")], []),
+    # a space between the year and 年 (PDF conversions)
+    ("year_space", "获得2019 年度先进单位", [("DATE", "2019 年度")], []),
+    # a span of years is one DATE, not a count of years
+    ("year_range", "编制了2021-2025年发展规划", [("DATE", "2021-2025年")],
+     [("COUNT", "2021-2025年")]),
+    # a bare year in brackets is a date; in a document number it is not
+    ("bracket_year", "第九届(2018)全国评比", [("DATE", "2018")], []),
+    ("document_number", "按照皖政办(2018)12号文件", [], [("DATE", "2018")]),
+    # traditional characters read as simplified ones, spans and texts as written
+    ("traditional", "在縣婦聯的指導下,2019年共捐款7000餘元。",
+     [("ORG", "縣婦聯"), ("DATE", "2019年"), ("MONEY", "7000餘元")], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [row[1:] for row in PHENOMENA],
+    ids=[row[0] for row in PHENOMENA],
+)
+def test_phenomena(text: str, present: list, absent: list) -> None:
+    got = _pairs(text)
+    assert set(map(tuple, present)) <= got, got
+    assert not (set(map(tuple, absent)) & got), got
+
+
+def test_year_of_a_part_follows_the_year_written_before_it() -> None:
+    got = [(e.text, e.year, e.relative) for e in ents("2016年下半年和去年年底", year=2020)
+           if e.label == "DATE"]  # fmt: skip
+    assert got == [("2016年", 2016, None), ("下半年", 2016, "second_half"),
+                   ("去年", 2019, "last_year"), ("年底", 2019, "year_end")]  # fmt: skip
+    # a quarter gets no year from the document (no year was written for it)
+    q = one("第三季度排名第二。", "第三季度", "DATE")
+    assert q.year is None
+    assert one("第三季度排名第二。", "第三季度").year is None
+    r = one("编制了2021-2025年发展规划", "2021-2025年", "DATE")
+    assert (r.year, r.range) == (2021, (2021, 2025))
+
+
+def test_document_year_skips_site_lines_and_reads_traditional() -> None:
+    intro = "下面是小编为大家整理的2023年乡镇工作总结,供大家参考。\n2021年以来,我镇围绕中心工作……"
+    assert document_year(Document(id="d", text=intro, title=intro.split("\n")[0])) == 2021
+    clutter = "- 12.5 KB\n- 2021-05-01 发布\n- 1、本文档由用户上传\nX乡2019年工作总结\n今年以来……"
+    assert document_year(Document(id="d", text=clutter)) == 2019
+    assert document_year(Document(id="d", text="2018年村委會工作總結\n今年……")) == 2018

@@ -63,7 +63,7 @@ from collections.abc import Collection
 from typing import Any
 
 from ..model import ENTITY_LABELS, Document, Entity
-from ._base import Cand
+from ._base import Cand, to_simplified
 
 STRONG = 90
 """Candidates with this priority or more (quoted honors, 《》 law titles: found by their
@@ -110,6 +110,9 @@ _ENTITY_FIELDS = {f.name for f in dataclasses.fields(Entity)}
 
 def _to_entity(text: str, c: Cand) -> Entity:
     kw = {k: v for k, v in c.fields.items() if k in _ENTITY_FIELDS}
+    span = c.fields.get("awarded_by_span")
+    if span:  # the awarding body as the original text writes it
+        kw["awarded_by"] = text[span[0] : span[1]]
     return Entity(label=c.label, text=text[c.start : c.end], start=c.start, end=c.end, **kw)
 
 
@@ -134,10 +137,12 @@ def find_entities(
         )
     if not text:
         return []
+    # traditional characters are read through their simplified forms (same offsets)
+    view = to_simplified(text)
     cands: list[Cand] = []
     for rec in _recognizers(want):
-        cands.extend(rec(text, year))
-    cands = _drop_genre_title_orgs(text, cands)
+        cands.extend(rec(view, year))
+    cands = _drop_genre_title_orgs(view, cands)
     chosen = _resolve(cands, len(text))
     return [_to_entity(text, c) for c in chosen if c.label in want]
 
@@ -190,21 +195,40 @@ _HEAD_YEAR = re.compile(
 )
 
 
+_SITE_INTRO = re.compile(r"小编|供大家参考|仅供参考|为您分享|为大家整理|范文网|本文档|下载|浏览|阅读|发布")
+"""A web page's own lines (an editor's intro, an upload notice): the year they name is the
+page's, not the report's (``下面是小编为大家整理的2023年乡镇年度工作总结``)."""
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:以来|来|[,，])")
+
+
 def document_year(doc: Document) -> int | None:
     """The report's own year: ``doc.meta["year"]``, else a year stated in its title, else a
-    year in a title-like opening line (``2021年乡镇三八妇女节庆祝活动总结``): a year followed,
-    within the same phrase, by 总结/报告/汇报/计划. ``None`` when the report does not say."""
+    year in a title-like line near the top (``2021年乡镇三八妇女节庆祝活动总结``: a year
+    followed, within the same phrase, by 总结/报告/汇报/计划), else the year a report opens
+    with (``2022年以来,…``). Lines of the web page around the report (an editor's intro, an
+    upload notice) are skipped; traditional characters are read as simplified ones. ``None``
+    when the report does not say."""
     y = doc.meta.get("year") if doc.meta else None
     if isinstance(y, int) and not isinstance(y, bool):
         return y
     if isinstance(y, str) and y.isdigit():
         return int(y)
-    m = _TITLE_YEAR.search(doc.title or "")
-    if m:
-        return int(m.group(1))
-    lines = [ln for ln in doc.text[:400].splitlines() if ln.strip()][:3]
+    title = to_simplified(doc.title or "")
+    if not _SITE_INTRO.search(title):
+        m = _TITLE_YEAR.search(title)
+        if m:
+            return int(m.group(1))
+    lines = [
+        ln
+        for ln in to_simplified(doc.text[:1200]).splitlines()
+        if ln.strip() and not _SITE_INTRO.search(ln[:80])
+    ][:8]
     for ln in lines:
         m = _HEAD_YEAR.search(ln[:80])
+        if m:
+            return int(m.group(1))
+    for ln in lines[:2]:
+        m = _OPENING_YEAR.match(ln)
         if m:
             return int(m.group(1))
     return None

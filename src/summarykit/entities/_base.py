@@ -65,6 +65,27 @@ def is_han(ch: str) -> bool:
     )
 
 
+@functools.cache
+def _simplified_table() -> dict[int, str]:
+    """Traditional → simplified, character by character (zhconv's one-character entries)."""
+    try:
+        from zhconv import zhconv as _zh
+    except ImportError:  # pragma: no cover - zhconv is a dependency
+        return {}
+    return {
+        ord(t): v
+        for t, v in _zh.getdict("zh-hans").items()
+        if len(t) == 1 and len(v) == 1 and t != v
+    }
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with traditional characters folded to simplified ones, one character for one
+    (社區 → 社区, 總結 → 总结), so offsets are unchanged: the lexicons and jieba's dictionary
+    are simplified, and the recognizers read this view while entities slice the original."""
+    return text.translate(_simplified_table())
+
+
 PLACEHOLDER_RE = re.compile(r"[_＿]|(?<![A-Za-z])[xXｘＸ×]+(?![A-Za-z])|\*|某某|某")
 
 

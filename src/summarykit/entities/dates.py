@@ -24,13 +24,16 @@ _YEAR = (
     rf"|(?P<yph>(?<![0-9])(?:[12][0-9]{{0,2}}|二[零〇○][零〇○一二]?|二){_PH}[0-9]?(?![0-9])"
     r"|(?<![0-9A-Za-z])(?:[_＿]+|[xXｘＸ×]{2,4}|\*{2,4})(?![A-Za-z])|某某?))"
 )
+# a month or day left blank as spaces in a form: ``20xx年 月 日`` (only right after 年 / 月)
+_BLANK_MONTH = r"(?<=年)[ \u3000]{1,3}(?=月[ \u3000]{1,3}日)"
+_BLANK_DAY = r"(?<=月)[ \u3000]{1,3}(?=日)"
 _MONTH = (
     r"(?P<m>(?<![0-9０-９.．])(?:1[0-2]|0?[1-9])(?![0-9])|十[一二]?|(?<![十百千万两一二三四五六七八九])[一二三四五六七八九正]"
-    rf"|{_PH})"
+    rf"|{_PH}|{_BLANK_MONTH})"
 )
 _DAY = (
     r"(?P<d>(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-    rf"|{_PH})"
+    rf"|{_PH}|{_BLANK_DAY})"
 )
 _XUN = r"(?P<xun>上旬|中旬|下旬|初|底|末|中)?"
 
@@ -40,6 +43,8 @@ _REL_YEAR = {
     "明年": "next_year", "来年": "next_year", "下一年": "next_year",
 }  # fmt: skip
 _REL_OFFSET = {"this_year": 0, "last_year": -1, "year_before_last": -2, "next_year": 1}
+_QUARTERS = frozenset(["q1", "q2", "q3", "q4"])
+"""A quarter names no year of its own: it gets none from the document (as 前三季度)."""
 _REL_PART = {
     "上半年": "first_half", "下半年": "second_half", "年初": "year_start", "年底": "year_end",
     "年末": "year_end", "年中": "mid_year", "一季度": "q1", "二季度": "q2", "三季度": "q3",
@@ -76,9 +81,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     rel_part = alternation(_REL_PART)
     date = (
         r"(?=[0-9０-９一二三四五六七八九十〇○零两正_＿xXｘＸ×*某今去明本上下来前年第])"
-        rf"(?:{_YEAR}年(?P<du>度)?"
-        rf"(?:{_MONTH}月(?P<fen>份)?(?:{_DAY}[日号])?{_XUN}|(?P<part>{rel_part}))?"
-        rf"|(?P<rel>{rel_year})(?:{_MONTH}月(?P<fen2>份)?(?:{_DAY}[日号])?|(?P<part2>{rel_part}))?"
+        rf"(?:{_YEAR}[ \u3000]?年(?P<du>度)?"
+        rf"(?:{_MONTH}月(?P<fen>份)?(?:{_DAY}[日号])?{_XUN})?"
+        rf"|(?P<rel>{rel_year})"
         rf"|(?P<part3>{rel_part})"
         rf"|(?<![0-9０-９个.．]){_MONTH}月(?P<fen3>份)?(?:{_DAY}[日号])?{_XUN}"
         r"|(?<![0-9０-９.．月])(?P<dd>3[01]|[12][0-9]|0?[1-9])日(?![内前后])"
@@ -106,10 +111,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_YEAR_RANGE = re.compile(
+    r"(?<![0-9０-９.．])((?:19|20)[0-9]{2})[ ]?[-－—–~～至到][ ]?((?:19|20)[0-9]{2})[ ]?年度?"
+)
+_BRACKET_YEAR = re.compile(r"(?<=[(（])(?:19|20)[0-9]{2}(?=[)）](?![0-9]+号))")
+
+
 def _num(s: str | None) -> tuple[int | None, bool]:
     """(value, is_placeholder) of a month/day numeral."""
     if s is None:
         return None, False
+    if not s.strip():
+        return None, True  # left blank as spaces: 20xx年 月 日
     if re.search(r"[_＿xXｘＸ×*某]", s):
         return None, True
     if s == "正":
@@ -153,29 +166,24 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
             f["relative"] = _REL_YEAR[rel]
             if year is not None:
                 f["year"] = year + _REL_OFFSET[_REL_YEAR[rel]]
-        part = m.group("part") or m.group("part2") or m.group("part3")
+        part = m.group("part3")
         if part:
-            if m.group("part3"):
-                # 年初/年底/上半年 alone: inside 一年初 · 近年底? keep only at a word start
-                prev = text[start - 1] if start else ""
-                if (prev and prev in "近每全当去今明本") or (
-                    part.startswith("年") and prev and prev in CN_DIGITS
-                ):
-                    continue
-                if (
-                    part in ("年中", "一季度", "二季度", "三季度", "四季度")
-                    and prev
-                    and "\u4e00" <= prev <= "\u9fff"
-                ):
-                    continue
-            if _REL_PART[part] is None:
-                f["relative"] = None
-            elif f["relative"] and f["relative"] != "this_year":
-                f["relative"] = f"{f['relative']}_{_REL_PART[part]}"
-            else:
-                f["relative"] = _REL_PART[part]
-                if year is not None and f["year"] is None and not m.group("yph"):
-                    f["year"] = year
+            # 年初/年底/上半年 alone: inside 一年初 · 近年底? keep only at a word start
+            prev = text[start - 1] if start else ""
+            if (prev and prev in "近每全当去今明本") or (
+                part.startswith("年") and prev and prev in CN_DIGITS
+            ):
+                continue
+            if (
+                part in ("年中", "一季度", "二季度", "三季度", "四季度")
+                and prev
+                and "\u4e00" <= prev <= "\u9fff"
+                and prev != "年"
+            ):
+                continue
+            f["relative"] = _REL_PART[part]
+            if year is not None and f["relative"] not in _QUARTERS | {None}:
+                f["year"] = year
         mo, mph = _num(m.group("m"))
         d, dph = _num(m.group("d"))
         if m.group("dd"):
@@ -207,7 +215,31 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
         if ph and (m.group("yph") or "").startswith("某") and not (m.group("m") or m.group("du")):
             # 某某年 alone is a placeholder year; keep
             pass
+        # a year written right before it is its year: 2014年|上半年 · 今年|二月份 (two DATEs,
+        # as the gold annotates a relative part apart from the year it belongs to)
+        if (
+            (part or (m.group("m") and not m.group("y") and not m.group("yph")))
+            and out
+            and out[-1].end == start
+            and out[-1].fields.get("month") is None
+            and out[-1].fields.get("relative") in {*_REL_OFFSET, None}
+        ):
+            f["year"] = out[-1].fields.get("year")
         out.append(Cand("DATE", start, end, 60, f))
+    # a span of years: 2017-2020年 → year 2017 (the low end) and range [2017, 2020], as counts
+    for m in _YEAR_RANGE.finditer(text):
+        y1, y2 = int(m.group(1)), int(m.group(2))
+        if y2 <= y1:
+            continue
+        f = {"year": y1, "month": None, "day": None, "relative": None, "festival": None,
+             "placeholder": False, "range": (y1, y2)}  # fmt: skip
+        out.append(Cand("DATE", m.start(), m.end(), 61, f))
+    # a bare year in brackets: 第十一届(2012)中国政府网站绩效评估 (not a document number:
+    # 闽政办函(2012)157号)
+    for m in _BRACKET_YEAR.finditer(text):
+        f = {"year": int(m.group()), "month": None, "day": None, "relative": None,
+             "festival": None, "placeholder": False}  # fmt: skip
+        out.append(Cand("DATE", m.start(), m.end(), 55, f))
     for m in pats["numeric"].finditer(text):
         f = {
             "year": int(m.group("ny")), "month": int(m.group("nm")), "day": int(m.group("nd")),

@@ -161,10 +161,12 @@ def find_honors(text: str) -> list[Cand]:
         cue_end = cm.end()
         clause_end = _clause_end(text, cue_end)
         awarded_by = None
+        awarded_span = None
         level = None
         am = _AWARDER.search(text, max(0, cm.start() - 22), cm.end())
         if am and am.end() == cm.end():
             awarded_by = am.group(1)
+            awarded_span = am.span(1)
         i = cue_end
         if text.startswith("了", i):
             i += 1
@@ -209,7 +211,7 @@ def find_honors(text: str) -> list[Cand]:
                 )
                 if s not in seen:
                     seen.add(s)
-                    out.append(_cand(text, s, e, lvl, awarded_by, prio=85))
+                    out.append(_cand(text, s, e, lvl, awarded_by, prio=85, span=awarded_span))
             continue
         base = level_of(text[i:gap_end]) if gap_end > i else None
         level = base
@@ -224,7 +226,7 @@ def find_honors(text: str) -> list[Cand]:
             if s in seen:
                 continue
             seen.add(s)
-            out.append(_cand(text, s, e, lvl or "unknown", awarded_by, prio=96))
+            out.append(_cand(text, s, e, lvl or "unknown", awarded_by, prio=96, span=awarded_span))
     # “X”称号 / “X”荣誉称号 without a cue before it
     for m in re.finditer(r"[“\"《]([^“”\"《》\n。]{2,30})[”\"》](?:荣誉)?称号", text):
         s, e = m.span(1)
@@ -328,12 +330,15 @@ def _clause_start(text: str, i: int) -> int:
     return k + 1
 
 
-def _cand(text: str, s: int, e: int, level: str, awarded_by: str | None, *, prio: int) -> Cand:
+def _cand(
+    text: str, s: int, e: int, level: str, awarded_by: str | None, *, prio: int,
+    span: tuple[int, int] | None = None,
+) -> Cand:
     name = text[s:e]
-    return Cand(
-        "HONOR", s, e, prio,
-        {"level": level, "awarded_by": awarded_by, "placeholder": has_placeholder(name)},
-    )  # fmt: skip
+    fields = {"level": level, "awarded_by": awarded_by, "placeholder": has_placeholder(name)}
+    if span is not None:
+        fields["awarded_by_span"] = span
+    return Cand("HONOR", s, e, prio, fields)  # fmt: skip
 
 
 _ = _LEVEL_RANK
