@@ -465,6 +465,10 @@ PHENOMENA = [
     # traditional characters read as simplified ones, spans and texts as written
     ("traditional", "在縣婦聯的指導下,2019年共捐款7000餘元。",
      [("ORG", "縣婦聯"), ("DATE", "2019年"), ("MONEY", "7000餘元")], []),
+    # a numeral inside a short quoted slogan abbreviates something: not a quantity
+    ("quoted_slogan", "实行“五包”责任制,对标“户6项”标准。", [],
+     [("COUNT", "五包"), ("COUNT", "6项")]),
+    ("quote_closed_before_count", "评出“文明家庭”八户。", [("COUNT", "八户")], []),
 ]  # fmt: skip
 
 
@@ -498,3 +502,10 @@ def test_document_year_skips_site_lines_and_reads_traditional() -> None:
     clutter = "- 12.5 KB\n- 2021-05-01 发布\n- 1、本文档由用户上传\nX乡2019年工作总结\n今年以来……"
     assert document_year(Document(id="d", text=clutter)) == 2019
     assert document_year(Document(id="d", text="2018年村委會工作總結\n今年……")) == 2018
+
+
+def test_vague_quantities_take_the_written_magnitude() -> None:
+    e = one("上级部门来检查指导数十次。", "数十次", "COUNT")
+    assert (e.value, e.approx, e.range) == (10, True, (20, 100))
+    e = one("共有十几个村参加。", "十几个", "COUNT")
+    assert (e.value, e.range) == (10, (11, 20))

@@ -35,12 +35,14 @@ Values.
   - ``近N`` (almost N): ``[N - step, N)``; ``约N`` / ``N左右`` (about N):
     ``[N - step/2, N + step/2)``;
   - ``N以上`` / ``N之多`` (open-ended): ``range`` is ``None``, ``approx`` true;
-  - ``数十`` / ``几百`` / ``十几``: ``value`` is ``None`` (no number was written) and
-    ``range`` is [20, 100) / [200, 1000) / [11, 20);
+  - ``数十`` / ``几百`` / ``十几``: ``value`` is the magnitude written (10 / 100 / 10, as
+    the team's gold records ``数十次``) and ``range`` is what the words mean:
+    [20, 100) / [200, 1000) / [11, 20);
   - adjacent digits ``三四十人`` → value 30, range [30, 40];
   - explicit ranges ``31-40岁`` → value 31 (the low end), range [31, 40] (closed).
 
-  The lower bound is always the written number, so ``value`` stays what the text says.
+  The lower bound is the written number (except for 数/几, see above), so ``value`` stays
+  what the text says.
   (The team's gold records no ``range`` for 余/多 — the text gives no upper bound — so the
   evaluation compares ``value`` only; ``range`` is this library's reading, documented here.)
 * ``approx`` is also true when 超/超过/突破/逾 stands right before the number (the verb stays

@@ -92,6 +92,17 @@ def _vague(s: str) -> tuple[float, float] | None:
     return (base + step, base + 10 * step)
 
 
+def _written_magnitude(s: str) -> float | None:
+    """数十 → 10 · 几百 → 100 · 数千万 → 10000000 · 十几 → 10 · 二十几万 → None (rare)."""
+    if s[0] in "数几":
+        m = 1
+        for ch in s[1:]:
+            m *= _MULT[ch]
+        return float(m)
+    head, _, tail = s.partition("几")
+    return None if tail else parse_number(head)
+
+
 def _consecutive(s: str) -> tuple[float, float] | None:
     """三四十 → (30, 40) · 两三 → (2, 3) · 七八 → (7, 8): adjacent digits = an estimate."""
     if len(s) < 2 or s[0] not in _CN_DIGIT or s[1] not in _CN_DIGIT[1:]:
@@ -126,6 +137,26 @@ def _real_one(text: str, start: int, end: int) -> bool:
         return True
     nxt = text[end : end + 1]
     return not nxt or nxt in "。，,；;、！？!?)）\n" and text[end - 1] != "期"
+
+
+_OPENQ = "“\"‘'「"
+_CLOSEQ = "”\"’'」"
+
+
+def _in_short_quote(text: str, a: int, b: int) -> bool:
+    """The quantity sits inside a short quoted phrase (at most 3 characters on each side):
+    “五封” · “户5条” · “三个一”. Longer quoted titles can hold real quantities
+    (寻找身边“100位最美家庭”…), and a count right after a closed quote is outside it."""
+    left = text[max(0, a - 3) : a]
+    k = max(left.rfind(q) for q in _OPENQ)
+    if k < 0 or any(c in _CLOSEQ and c not in _OPENQ for c in left[k + 1 :]):
+        return False
+    for c in text[b : b + 3]:
+        if c in _CLOSEQ:
+            return True
+        if c in _OPENQ or c in "，,。；;、\n":
+            return False
+    return False
 
 
 def find_counts(text: str) -> list[Cand]:
@@ -182,6 +213,8 @@ def find_counts(text: str) -> list[Cand]:
             and not re.match(r"[”\"’']", text[m.end() : m.end() + 1])
         ):
             continue  # “五项建设” · “三项制度”: a number inside a name
+        if _in_short_quote(text, num_start, m.end()):
+            continue  # “五封”措施 · 对标“户5条”: a slogan that abbreviates, not a quantity
         if raw == "一" and label == "COUNT" and not _real_one(text, num_start, m.end()):
             continue  # 成立了一支…服务队 · 一个好闺女: an article, not a quantity
         if unit_raw == "元" and text.startswith("旦", m.end("unit")):
@@ -204,6 +237,9 @@ def find_counts(text: str) -> list[Cand]:
             approx = True
             if raw[0] == "上":
                 value, rng = rng[0], None  # 上亿人: "up to a hundred million", value 1e8
+            else:
+                # the magnitude written is the value: 数十次 → 10 · 几百人 → 100 · 十几个 → 10
+                value = _written_magnitude(raw)
         else:
             value = parse_number(raw)
             if value is None:
