@@ -2,7 +2,9 @@
 
 The labels (``labels.tsv``) say, for a section identified by its source file and the source
 offset of its marker, which work category it belongs to. Section boundaries come from the
-gold section annotations (``corpora/gold/sections/<stem>.json``); for a source without a
+gold section annotations (``corpora/gold/sections/<stem>.json``; for the held-out excerpt
+sets, named ``holdout/<stem>`` and ``holdout2/<stem>`` in the labels,
+``corpora/gold/holdout_sections/`` and ``corpora/gold/holdout2_sections/``); for a source without a
 gold file the labeled rows themselves are the markers. A section runs from its marker to the
 next marker of the same or a higher level in the same document (or the document's end),
 trailing whitespace and fragment separators (``[FRAGMENT …]`` lines of excerpt files)
@@ -15,7 +17,9 @@ Run from the repository root::
 
 Checks (any failure exits 1): every level-1/level-2 gold section of a labeled source has a
 label; every label matches a gold section (offset, level, heading); categories are taxonomy
-codes; ``text == source[start:end]``.
+codes; ``text == source[start:end]``. A label ``-`` marks a gold section that has no body to
+read (the excerpt ends at or just after its marker): it satisfies the first check and is not
+emitted.
 """
 
 from __future__ import annotations
@@ -30,12 +34,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 GOLD = ROOT / "corpora" / "gold" / "sections"
+# held-out excerpt sets: labels.tsv names their files "<set>/<stem>" (stems repeat across sets)
+GOLD_SETS = {
+    "holdout": ROOT / "corpora" / "gold" / "holdout_sections",
+    "holdout2": ROOT / "corpora" / "gold" / "holdout2_sections",
+}
 OUT = HERE / "sections.jsonl"
 TRAIN = ROOT / "src" / "summarykit" / "resources" / "data" / "category_train.jsonl"
 SOURCES = {"000_13ecb70c73c97d6a": "corpora/seed/000_13ecb70c73c97d6a.txt"}
 # markers of sources delimited here (no gold file): 一、 … 十五、 and （一） … （十）
 RE_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）")
 RE_HEADING_END = re.compile(r"[。！？!?\n]")
+SKIP = "-"  # category of a gold section with no body to read (excerpt cut at its marker): not emitted
 
 CATEGORIES = (
     "party_building",
@@ -55,7 +65,24 @@ CATEGORIES = (
 
 
 def source_path(stem: str) -> str:
+    if "/" in stem:  # holdout/community_01 -> corpora/holdout/community_01.txt
+        return f"corpora/{stem}.txt"
     return SOURCES.get(stem, f"corpora/dev/{stem}.txt")
+
+
+def source_stem(source: str) -> str:
+    """Inverse of ``source_path``: the labels.tsv name of a source file."""
+    p = Path(source)
+    return f"{p.parent.name}/{p.stem}" if p.parent.name in GOLD_SETS else p.stem
+
+
+def gold_path(stem: str) -> Path:
+    if "/" in stem:
+        folder, name = stem.split("/", 1)
+        if folder not in GOLD_SETS:
+            raise SystemExit(f"labels.tsv: unknown corpus folder in {stem!r} (known: {sorted(GOLD_SETS)})")
+        return GOLD_SETS[folder] / f"{name}.json"
+    return GOLD / f"{stem}.json"
 
 
 def read_labels(path: Path) -> list[dict]:
@@ -68,7 +95,9 @@ def read_labels(path: Path) -> list[dict]:
             raise SystemExit(f"{path.name}:{lineno}: expected 6 tab-separated fields, got {len(parts)}")
         stem, start, level, cat, sec, heading = parts
         secondary = [s for s in sec.split(",") if s]
-        for c in [cat, *secondary]:
+        if cat == SKIP and secondary:
+            raise SystemExit(f"{path.name}:{lineno}: a skipped section ('-') has no secondaries")
+        for c in [cat, *secondary] if cat != SKIP else []:
             if c not in CATEGORIES:
                 raise SystemExit(f"{path.name}:{lineno}: unknown category {c!r}")
         if cat in secondary:
@@ -82,7 +111,7 @@ def read_labels(path: Path) -> list[dict]:
 
 def gold_documents(stem: str, text: str, rows: list[dict]) -> list[dict]:
     """Documents of one source with their markers: from the gold file, else from the labels."""
-    gold_file = GOLD / f"{stem}.json"
+    gold_file = gold_path(stem)
     if gold_file.exists():
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         docs = []
@@ -148,6 +177,8 @@ def build() -> tuple[list[dict], list[str]]:
                 if not heading.startswith(lab["heading40"]) and heading[:40] != lab["heading40"]:
                     problems.append(f"labels.tsv:{lab['line']}: heading {lab['heading40']!r} != gold {heading[:40]!r}")
                 end = section_end(text, markers, i, doc_end)
+                if lab["category"] == SKIP:
+                    continue
                 records.append(
                     {"id": f"{stem}/{d['doc']}@{m['offset']}" if stem in SOURCES else f"{stem}@{m['offset']}",
                      "source": src, "doc": d["doc"], "start": m["offset"], "end": end,
@@ -159,7 +190,7 @@ def build() -> tuple[list[dict], list[str]]:
             if start not in seen:
                 problems.append(f"labels.tsv:{lab['line']}: {stem}@{start} matches no gold marker")
     order = {s: i for i, s in enumerate(by_stem)}
-    records.sort(key=lambda r: (order[Path(r["source"]).stem], r["start"]))
+    records.sort(key=lambda r: (order[source_stem(r["source"])], r["start"]))
     return records, problems
 
 
