@@ -69,6 +69,9 @@ class ReuseParams:
     that happen to sit side by side in two reports are not one copied passage."""
     pairs_per_doc: int = 2
     min_pair_budget: int = 4000
+    fold_pass: bool = True
+    """Second pass on text with learned spinner pairs folded (``index`` method only)."""
+    fold_pairs_per_doc: float = 0.5
     """At most ``max(min_pair_budget, pairs_per_doc · N)`` candidate pairs are aligned
     (longest chains first), so the work grows linearly with the corpus."""
     learn_min_support: int = 2
@@ -125,7 +128,74 @@ def _align_chunk(
     return out
 
 
-def _run_chunks(chunks: list[list[tuple[int, int]]], n_jobs: int, progress: bool) -> list:
+def _unfold(p: Passage, fold: Any, x: int, y: int, ta: str, tb: str) -> Passage | None:
+    """A passage aligned on folded views, as exact blocks of the unfolded views (a block
+    ends wherever the two documents hold different words of one spinner class)."""
+    sa, ea = fold.src_start[x], fold.src_end[x]
+    sb, eb = fold.src_start[y], fold.src_end[y]
+    blocks: list[list[int]] = []
+    for i, j, ln in p.blocks:
+        cur: list[int] | None = None
+        for t in range(ln):
+            a0, a1, b0, b1 = int(sa[i + t]), int(ea[i + t]), int(sb[j + t]), int(eb[j + t])
+            if ta[a0:a1] == tb[b0:b1]:
+                if cur is not None and cur[0] + cur[2] == a0 and cur[1] + cur[2] == b0:
+                    cur[2] += a1 - a0
+                else:
+                    if cur is not None:
+                        blocks.append(cur)
+                    cur = [a0, b0, a1 - a0]
+            elif cur is not None:
+                blocks.append(cur)
+                cur = None
+        if cur is not None:
+            blocks.append(cur)
+    if not blocks:
+        return None
+    bl = tuple(sorted((b[0], b[1], b[2]) for b in blocks))
+    a0, a1 = bl[0][0], max(b[0] + b[2] for b in bl)
+    b0, b1 = min(b[1] for b in bl), max(b[1] + b[2] for b in bl)
+    ordered = p.ordered and all(q[1] >= r[1] + r[2] for r, q in zip(bl, bl[1:]))
+    from .align import _diffs
+
+    return Passage(a0, a1, b0, b1, bl, ordered, _diffs(ta, tb, bl) if ordered else ())
+
+
+def _align_folded_chunk(
+    chunk: list[tuple[int, int]],
+) -> list[tuple[int, int, list[tuple[Passage, Refined, float]]]]:
+    views: list[NormView] = _STATE["views"]
+    texts: list[str] = _STATE["texts"]
+    fold = _STATE["fold"]
+    fdfs, fctx, fformula = _STATE["fdfs"], _STATE["fctx_dfs"], _STATE["fformula"]
+    params: AlignParams = _STATE["align"]
+    chance: ChanceModel = _STATE["fchance"]
+    min_norm: int = _STATE["min_norm"]
+    min_core: int = _STATE["min_core"]
+    out = []
+    for x, y in chunk:
+        fa, fb = fold.view(x, views[x]), fold.view(y, views[y])
+        found = []
+        for p in passages(fa, fb, params, text_a=texts[x], text_b=texts[y]):
+            if max(p.a1 - p.a0, p.b1 - p.b0) < min_norm:
+                continue
+            if chance.core(fdfs[x], fformula[x], p.blocks) < min_core:
+                continue
+            sig = chance.significance(fdfs[x], fctx[x], fformula[x], p.blocks)
+            if not chance.is_copy(sig):
+                continue
+            q = _unfold(p, fold, x, y, views[x].text, views[y].text)
+            if q is None:
+                continue
+            found.append((q, refine(q, views[x], views[y]), sig))
+        if found:
+            out.append((x, y, found))
+    return out
+
+
+def _run_chunks(
+    chunks: list[list[tuple[int, int]]], n_jobs: int, progress: bool, fn: Any = None
+) -> list:
     results: list = []
     bar = None
     if progress:
@@ -143,13 +213,13 @@ def _run_chunks(chunks: list[list[tuple[int, int]]], n_jobs: int, progress: bool
         tokenizer()  # load jieba once, before forking
         ctx = mp.get_context("fork")
         with ctx.Pool(n_jobs) as pool:
-            for chunk, res in zip(chunks, pool.imap(_align_chunk, chunks)):
+            for chunk, res in zip(chunks, pool.imap(fn or _align_chunk, chunks)):
                 results.extend(res)
                 if bar:
                     bar.update(len(chunk))
     else:
         for chunk in chunks:
-            results.extend(_align_chunk(chunk))
+            results.extend((fn or _align_chunk)(chunk))
             if bar:
                 bar.update(len(chunk))
     if bar:
@@ -265,6 +335,170 @@ def _union_len(spans: Iterable[tuple[int, int]]) -> int:
         else:
             cur_e = max(cur_e, e)
     return total + max(0, cur_e - cur_s)
+
+
+def _learned(found: Iterable[tuple[int, int, Any]], min_support: int) -> set[frozenset]:
+    """Replacement pairs seen in at least ``min_support`` aligned document pairs."""
+    support: dict[frozenset, set[tuple[int, int]]] = defaultdict(set)
+    for x, y, items in found:
+        for item in items:
+            r = item[1]
+            for wa, wb in r.replacements:
+                if _spinnable(wa, wb):
+                    support[frozenset((wa, wb))].add((x, y))
+    return {key for key, pairs in support.items() if len(pairs) >= min_support}
+
+
+def _extend_with_classes(r: Refined, ta: str, tb: str, classes: dict[str, int]) -> Refined:
+    """Grow a passage over spinner-pair words right before or after it on both sides
+    (``活跃协同…`` against ``积极协同…``: the replaced first word is part of the copy)."""
+    if not classes:
+        return r
+    a0, a1, b0, b1 = r.a0, r.a1, r.b0, r.b1
+    reps = list(r.replacements)
+    head: list[tuple[str, str]] = []
+    for _ in range(3):
+        hit = None
+        for la in (4, 3, 2):
+            wa = ta[max(0, a0 - la) : a0]
+            ca = classes.get(wa) if len(wa) == la else None
+            if ca is None:
+                continue
+            for lb in (4, 3, 2):
+                wb = tb[max(0, b0 - lb) : b0]
+                if len(wb) == lb and wb != wa and classes.get(wb) == ca:
+                    hit = (la, lb, wa, wb)
+                    break
+            if hit:
+                break
+        if not hit:
+            break
+        a0, b0 = a0 - hit[0], b0 - hit[1]
+        head.insert(0, (hit[2], hit[3]))
+    tail: list[tuple[str, str]] = []
+    for _ in range(3):
+        hit = None
+        for la in (4, 3, 2):
+            wa = ta[a1 : a1 + la]
+            ca = classes.get(wa) if len(wa) == la else None
+            if ca is None:
+                continue
+            for lb in (4, 3, 2):
+                wb = tb[b1 : b1 + lb]
+                if len(wb) == lb and wb != wa and classes.get(wb) == ca:
+                    hit = (la, lb, wa, wb)
+                    break
+            if hit:
+                break
+        if not hit:
+            break
+        a1, b1 = a1 + hit[0], b1 + hit[1]
+        tail.append((hit[2], hit[3]))
+    if not head and not tail:
+        return r
+    return Refined(a0, a1, b0, b1, tuple(head + reps + tail), r.edits)
+
+
+def _drop_overlaps(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One match per stretch of text: of two passages of the same pair that overlap on
+    both sides, keep the longer."""
+    by_pair: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+    for item in raw:
+        by_pair[(item["x"], item["y"])].append(item)
+    out = []
+    for key in sorted(by_pair):
+        items = sorted(by_pair[key], key=lambda it: -(it["span_a"][1] - it["span_a"][0] + it["span_b"][1] - it["span_b"][0]))
+        kept: list[dict[str, Any]] = []
+        for it in items:
+            (sa, ea), (sb, eb) = it["span_a"], it["span_b"]
+            if any(
+                sa < k["span_a"][1] and k["span_a"][0] < ea and sb < k["span_b"][1] and k["span_b"][0] < eb
+                for k in kept
+            ):
+                continue
+            kept.append(it)
+        out.extend(sorted(kept, key=lambda it: it["span_a"]))
+    return out
+
+
+def _word_classes(pairs: Iterable[Iterable[str]]) -> dict[str, int]:
+    """Union-find over spinner pairs: word → class id (deterministic numbering)."""
+    parent: dict[str, str] = {}
+
+    def root(w: str) -> str:
+        while parent.setdefault(w, w) != w:
+            parent[w] = parent[parent[w]]
+            w = parent[w]
+        return w
+
+    for pair in pairs:
+        ws = sorted(pair)
+        for w in ws[1:]:
+            ra, rb = root(ws[0]), root(w)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    roots = sorted({root(w) for w in parent})
+    ids = {r: i for i, r in enumerate(roots)}
+    return {w: ids[root(w)] for w in sorted(parent)}
+
+
+def _folded_pass(
+    aligned: list,
+    lex: set[tuple[str, str]],
+    views: list[NormView],
+    texts: list[str],
+    done: set[tuple[int, int]],
+    params: ReuseParams,
+    show: bool,
+    lap: Any,
+) -> list:
+    """Second pass: fold the spinner pairs learned in the first pass (and the lexicon's)
+    into one character per class, index the folded corpus, and align the new candidate
+    pairs. A spun copy made with a table the code never saw becomes a verbatim copy once
+    enough of that table has been learned from other copies."""
+    from .normalize import fold_words
+
+    learned = _learned(aligned, params.learn_min_support)
+    pairs = [tuple(k) for k in learned] + [tuple(p) for p in lex]
+    classes = _word_classes(pairs)
+    if not learned or not classes:
+        return []
+    n = len(views)
+    fold = fold_words([v.codes for v in views], classes)
+    fh = [gram_hashes(c, params.k) for c in fold.codes]
+    ftable, fdfs = GramTable.build_with_positions(fh, k=params.k)
+    fctx_h = [gram_hashes(c, params.k - 1) for c in fold.codes]
+    fctx_table, fctx_dfs = GramTable.build_with_positions(fctx_h, k=params.k - 1)
+    fformula = [formula_flags(h, params.k) for h in fh]
+    hs, ds, ps, ws = [], [], [], []
+    for i, (h, df) in enumerate(zip(fh, fdfs)):
+        pos = np.flatnonzero((df >= 2) & (df <= params.max_df))
+        hs.append(h[pos])
+        ds.append(np.full(len(pos), i, dtype=np.int64))
+        ps.append(pos)
+        ws.append(np.log((n - 1) / (df[pos] - 1)) / params.k)
+    keys, span, score = chained_pairs(
+        np.concatenate(hs), np.concatenate(ds), np.concatenate(ps),
+        max_df=params.max_df, n_docs=n, k=params.k, min_span=params.min_chain_span,
+        max_step=params.max_chain_step, weights=np.concatenate(ws),
+    )  # fmt: skip
+    done_keys = np.array(sorted(x * n + y for x, y in done), dtype=np.int64)
+    new = ~np.isin(keys, done_keys)
+    keys, span, score = keys[new], span[new], score[new]
+    budget = max(params.min_pair_budget // 4, int(params.fold_pairs_per_doc * n))
+    order_ = np.lexsort((keys, -score, -span))[:budget]
+    pair_list = sorted((int(k // n), int(k % n)) for k in keys[order_])
+    lap("fold_index")
+    _STATE.update(
+        fold=fold, fdfs=fdfs, fctx_dfs=fctx_dfs, fformula=fformula,
+        fchance=ChanceModel(ftable, fctx_table, params.chance),
+    )  # fmt: skip
+    chunk = 64
+    chunks = [pair_list[i : i + chunk] for i in range(0, len(pair_list), chunk)]
+    jobs = params.n_jobs if len(pair_list) >= 256 else 1
+    out = _run_chunks(chunks, jobs, show, _align_folded_chunk)
+    lap("fold_align")
+    return out
 
 
 def find_reuse(
@@ -397,17 +631,28 @@ def find_reuse(
         min_norm=max(1, int(params.min_chars * 0.6)),
         min_core=params.min_core,
     )
+    lex = set(_load_lexicon()) if lexicon is None else {(str(a), str(b)) for a, b in lexicon}
     try:
         jobs = params.n_jobs if len(pair_list) >= 256 else 1
         aligned = _run_chunks(chunks, jobs, show)
+        lap("align")
+        if learn and params.fold_pass and chosen == "index" and n >= 2:
+            aligned += _folded_pass(
+                aligned, lex, views, texts, set(pair_list), params, show, lap
+            )
     finally:
         _STATE.clear()
 
-    lap("align")
-    # -- chance filter, length filter ------------------------------------------------------
+    # -- substitution learning -------------------------------------------------------------
+    learned = _learned(aligned, params.learn_min_support) if learn else set()
+    lex_keys = {frozenset(p) for p in lex}
+    classes = _word_classes(list(learned) + list(lex_keys))
+
+    # -- passage ends, length filter ---------------------------------------------------------
     raw: list[dict[str, Any]] = []
     for x, y, found in aligned:
         for p, r, sig in found:
+            r = _extend_with_classes(r, views[x].text, views[y].text, classes)
             sa, ea = views[x].span(r.a0, r.a1)
             sb, eb = views[y].span(r.b0, r.b1)
             sa, ea, sb, eb = _extend_punct(texts[x], sa, ea, texts[y], sb, eb)
@@ -416,16 +661,7 @@ def find_reuse(
             raw.append(
                 {"x": x, "y": y, "p": p, "r": r, "sig": sig, "span_a": (sa, ea), "span_b": (sb, eb)}
             )
-
-    # -- substitution learning -------------------------------------------------------------
-    lex = set(_load_lexicon()) if lexicon is None else {(str(a), str(b)) for a, b in lexicon}
-    support: dict[frozenset, set[tuple[int, int]]] = defaultdict(set)
-    for item in raw:
-        for wa, wb in item["r"].replacements:
-            if _spinnable(wa, wb):
-                support[frozenset((wa, wb))].add((item["x"], item["y"]))
-    learned = {key for key, pairs in support.items() if len(pairs) >= params.learn_min_support} if learn else set()
-    lex_keys = {frozenset(p) for p in lex}
+    raw = _drop_overlaps(raw)
 
     spins = _spin_scores(docs)
     # word frequencies over a deterministic sample of the corpus, for orientation

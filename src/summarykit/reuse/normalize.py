@@ -115,3 +115,100 @@ def normalize(text: str, *, strip_pinyin: bool = True) -> NormView:
 
 
 __all__ = ["NormView", "normalize"]
+
+
+# -- synonym folding (spinner pairs) ---------------------------------------------------------
+
+FOLD_BASE = 0xF0000
+"""Folded word classes are written as code points from here (plane 15, private use)."""
+
+
+@dataclass(frozen=True, eq=False)
+class FoldedCorpus:
+    """Folded views of many documents in which every word of a spinner pair is replaced
+    by one private-use character standing for its class (``积极`` and ``用心`` → the same
+    character): a spun copy becomes a verbatim one.
+
+    For document ``d``: ``codes[d]`` are the folded code points; folded character ``t``
+    comes from characters ``[src_start[d][t], src_end[d][t])`` of the *unfolded* view.
+    """
+
+    codes: list[np.ndarray]
+    src_start: list[np.ndarray]
+    src_end: list[np.ndarray]
+
+    def view(self, d: int, base: NormView) -> NormView:
+        """The folded ``NormView`` of document ``d`` (spans still map to ``Document.text``)."""
+        c = self.codes[d]
+        s, e = self.src_start[d], self.src_end[d]
+        if len(c) == 0:
+            return NormView("", c, s, e)
+        return NormView(c.tobytes().decode("utf-32-le"), c, base.starts[s], base.ends[e - 1])
+
+
+def fold_words(codes_list: list[np.ndarray], classes: dict[str, int]) -> FoldedCorpus:
+    """Replace every occurrence of a word in ``classes`` (word → class id) by its class
+    character, longest words first, left to right; vectorized over the whole corpus."""
+    from .candidates import gram_hashes
+
+    sizes = np.array([len(c) for c in codes_list], dtype=np.int64)
+    starts_doc = np.r_[0, np.cumsum(sizes + 1)[:-1]]
+    big = np.zeros(int((sizes + 1).sum()), dtype=np.uint32)
+    for off, c in zip(starts_doc.tolist(), codes_list):
+        big[off : off + len(c)] = c
+    n = len(big)
+    covered = np.zeros(n + 1, dtype=np.int64)  # prefix counts of covered characters
+    cls_at = np.full(n, -1, dtype=np.int64)
+    length_at = np.zeros(n, dtype=np.int64)
+    by_len: dict[int, dict[int, int]] = {}
+    for w, c in classes.items():
+        if 1 <= len(w) <= 6 and all(ord(ch) < FOLD_BASE for ch in w):
+            wc = np.frombuffer(w.encode("utf-32-le"), dtype=np.uint32)
+            by_len.setdefault(len(w), {})[int(gram_hashes(wc, len(w))[0])] = c
+    taken = np.zeros(n, dtype=bool)
+    for m in sorted(by_len, reverse=True):
+        table = by_len[m]
+        keys = np.fromiter(table.keys(), dtype=np.uint64, count=len(table))
+        vals = np.fromiter(table.values(), dtype=np.int64, count=len(table))
+        order = np.argsort(keys)
+        keys, vals = keys[order], vals[order]
+        h = gram_hashes(big, m)
+        idx = np.searchsorted(keys, h)
+        idx[idx >= len(keys)] = len(keys) - 1
+        hit = np.flatnonzero(keys[idx] == h)
+        if len(hit) == 0:
+            continue
+        cum = np.r_[0, np.cumsum(taken)]
+        free = (cum[hit + m] - cum[hit]) == 0
+        hit = hit[free]
+        kept = []
+        last_end = -1
+        for p in hit.tolist():  # same-length overlaps: leftmost wins
+            if p >= last_end:
+                kept.append(p)
+                last_end = p + m
+        if not kept:
+            continue
+        kp = np.array(kept, dtype=np.int64)
+        cls_at[kp] = vals[idx[kp]]
+        length_at[kp] = m
+        mark = np.zeros(n + 1, dtype=np.int64)
+        np.add.at(mark, kp, 1)
+        np.add.at(mark, kp + m, -1)
+        taken |= np.cumsum(mark)[:n] > 0
+    del covered
+    start_of_match = cls_at >= 0
+    inner = taken & ~start_of_match
+    keep = ~inner
+    out = big.copy()
+    out[start_of_match] = (FOLD_BASE + cls_at[start_of_match]).astype(np.uint32)
+    span = np.where(start_of_match, length_at, 1)
+    codes_out, s_out, e_out = [], [], []
+    for off, size in zip(starts_doc.tolist(), sizes.tolist()):
+        sl = slice(off, off + size)
+        k = keep[sl]
+        pos = np.flatnonzero(k)
+        codes_out.append(out[sl][k])
+        s_out.append(pos)
+        e_out.append(pos + span[sl][k])
+    return FoldedCorpus(codes_out, s_out, e_out)
