@@ -509,3 +509,25 @@ def test_vague_quantities_take_the_written_magnitude() -> None:
     assert (e.value, e.approx, e.range) == (10, True, (20, 100))
     e = one("共有十几个村参加。", "十几个", "COUNT")
     assert (e.value, e.range) == (10, (11, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "honors"),
+    [
+        # unquoted names in a dated series separated by commas, each with its level
+        ("荣获2020年度全县文明乡镇,2020年度全市综治工作先进单位。",
+         [("全县文明乡镇", "county"), ("全市综治工作先进单位", "city")]),
+        # a blanked place with its unit gives the level; the lone opening quote stays out
+        ("获得2019年度'**市五四红旗团支部。", [("**市五四红旗团支部", "city")]),
+        # a bare unit character that starts no word of its own gives the level
+        ("李某获县安全生产先进个人。", [("县安全生产先进个人", "county")]),
+        # a place at the start of a quoted name gives the level
+        ("荣获“杭州十佳和谐社区”、“浙江省绿色社区”等称号。",
+         [("杭州十佳和谐社区", "city"), ("浙江省绿色社区", "provincial")]),
+        # striving for a title confers nothing
+        ("被列为创建全国文明城市示范点。", []),
+    ],
+)
+def test_honor_series_and_levels(text: str, honors: list) -> None:
+    got = [(e.text, e.level) for e in ents(text) if e.label == "HONOR"]
+    assert got == honors

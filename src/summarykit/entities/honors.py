@@ -16,7 +16,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ._base import Cand, has_placeholder, lexicon_pattern
+from ._base import Cand, has_placeholder, lexicon, lexicon_pattern
+from ._words import is_word
 
 _LEVEL_WORDS = [
     ("全国", "national"), ("国家级", "national"), ("国家", "national"), ("中国", "national"),
@@ -32,9 +33,23 @@ _HONOR_END = (
     r"(?:家庭|标兵|模范|能手|红旗手|红旗集体|先进集体|先进个人|先进单位|先进工作者|先进社区|"
     r"示范村|示范社区|示范点|示范岗|示范区|示范县|示范镇|示范单位|文明岗|礼貌岗|文明单位|文明村|"
     r"文明社区|文明城市|之星|奖章|奖|先导区|重点村|好媳妇|好婆婆|好儿媳|好妯娌|好邻居|好丈夫|"
-    r"党组织|共产党员|工作者|标杆|明星|达人|巾帼|英雄|楷模|榜样)"
+    r"党组织|共产党员|工作者|标杆|明星|达人|巾帼|英雄|楷模|榜样|乡镇|红旗团委|红旗团支部)"
 )
 _OPEN = "“\"《‘'「"
+_DATE_PREFIX = re.compile(r"(?:(?:19|20)[0-9]{2}|20[xX_＿]{2}|[_＿]{2,4})[ \u3000]?年度?")
+_CAMPAIGN = re.compile(r"创建|争创|争当|争做|创|争")
+"""Names after a striving verb are aims, not conferred titles (列为创建国家文明城市必检单位)."""
+
+
+@functools.cache
+def _unquoted_re() -> re.Pattern[str]:
+    """An unquoted honor name: it ends like an honor (…家庭, …先进单位, …乡镇) where the phrase
+    ends (punctuation, 称号/荣誉, 等, or a conjunction), not inside a longer noun
+    (创建国家文明城市|必检单位)."""
+    return re.compile(
+        rf"[\u4e00-\u9fff_＿*＊xX、'‘’“”\"]{{0,20}}?{_HONOR_END}"
+        r"(?=[^\u4e00-\u9fff]|称号|荣誉|等|[和及与并]|[一二两三四五六七八九十]|$)"
+    )
 _CLOSE = {"“": "”", '"': '"', "《": "》", "‘": "’", "'": "'", "「": "」"}
 _SEP = "、，,；;和及与"
 
@@ -118,10 +133,36 @@ def _first_level(words: str) -> str | None:
     return best
 
 
+_UNIT_LEVEL = {"省": "provincial", "市": "city", "州": "city", "县": "county", "区": "district",
+               "镇": "town", "乡": "town"}  # fmt: skip
+
+
+@functools.cache
+def _gazetteer() -> frozenset[str]:
+    return lexicon("ent_places.txt")
+
+
 def _level_inside(name: str) -> str | None:
+    """The level a name states at its start: a level word (全国…, 省级…), a place
+    (四川省… · 成都十大年度社区 → city · 浙江… → provincial), a blanked place with its unit
+    (*省卫生乡镇 · ***县五四红旗团委), or a bare unit character that starts no word of its own
+    (县新冠疫情防控先进单位 → county; but 市民…, 区域… say nothing)."""
+    name = name.lstrip("“”\"'‘’")
     for word, level in _LEVEL_WORDS:
         if len(word) >= 2 and name.startswith(word):
             return level
+    m = re.match(r"(?:[_＿*＊]+|[xX]{1,3})(省|市|州|县|区|镇|乡)", name)
+    if m:
+        return _UNIT_LEVEL[m.group(1)]
+    for p in _PROVINCES:
+        if name.startswith(p):
+            return "provincial"
+    for n in (4, 3, 2):
+        head = name[:n]
+        if head in _gazetteer() and head not in ("中国", "新中国"):
+            return "city"  # provinces were matched above
+    if name[:1] in _UNIT_LEVEL and len(name) > 2 and not is_word(name[:2]):
+        return _UNIT_LEVEL[name[0]]
     return None
 
 
@@ -184,8 +225,17 @@ def find_honors(text: str) -> list[Cand]:
                 and cm.group() == "获"
             ):
                 continue
-            m = re.compile(rf"[\u4e00-\u9fff_＿、]{{0,16}}?{_HONOR_END}").match(text, i)
-            if m and not re.search(r"[，。；的]", m.group()):
+            # a series of unquoted names, each maybe dated, separated by commas:
+            # 获得2021年度省卫生乡镇,2021年度全市征兵工作先进单位,…
+            pos = i
+            while True:
+                dm = _DATE_PREFIX.match(text, pos)
+                p0 = dm.end() if dm else pos
+                if p0 < len(text) and text[p0] in "'‘\"“":
+                    p0 += 1  # a lone opening quote (the closing one is missing)
+                m = _unquoted_re().match(text, p0)
+                if not m or re.search(r"[，。；的]", m.group()) or _CAMPAIGN.match(m.group()):
+                    break
                 s, e = m.span()
                 # 苏州首个省级信创先导区 → 省级信创先导区 · 国家、省乡村旅游重点村 → 乡村旅游重点村
                 lv = re.search(r"(?:全国|国家级|省级|市级|县级|区级)(?=[^、]*$)", m.group())
@@ -201,17 +251,21 @@ def find_honors(text: str) -> list[Cand]:
                 else:
                     level_hint = None
                 if e - s < 2:
-                    continue
+                    break
                 lvl = (
                     _level_inside(text[s:e])
                     or level_hint
-                    or _first_level(text[i:s])
+                    or _first_level(text[pos:s])
                     or (_org_level(awarded_by) if awarded_by else None)
                     or "unknown"
                 )
                 if s not in seen:
                     seen.add(s)
                     out.append(_cand(text, s, e, lvl, awarded_by, prio=85, span=awarded_span))
+                if e < len(text) and text[e] in "，,、；;" and e + 1 < clause_end:
+                    pos = e + 1
+                    continue
+                break
             continue
         base = level_of(text[i:gap_end]) if gap_end > i else None
         level = base
