@@ -54,25 +54,36 @@ def read_source(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> 
     return decode_bytes(data, source=name)[0]
 
 
-_RE_REPORT_WORD = regex.compile(r"总结|报告|汇报|述职|计划|讲话|通知|意见|方案|要点")
+_RE_REPORT_WORD = regex.compile(r"总结|總結|报告|報告|汇报|匯報|述职|述職|小结|计划|讲话|通知|意见|方案|要点")
+_RE_COLLECTION = regex.compile(r"汇总|精选|合集|汇编|范文|模板|大全|小编|供大家|\d+篇[)）]|[(（]\d+篇|^首页|网")
+_RE_SENTENCE_END = regex.compile(r"[。；;！!？?]")
 
 
 def _guess_title(text: str) -> str:
-    """A title line near the top: short, not a sentence, preferably naming a report kind."""
-    candidates = []
+    """The report's title among the first short lines: one naming a report kind, not a
+    collection header or breadcrumb; a salutation (各位代表:) is skipped, a sentence stops."""
+    candidates: list[str] = []
     for line in text.splitlines():
         line = line.strip()
         if not line:
             continue
-        if len(line) > 60 or regex.search(r"[。；;！!？?:：]", line[:-1]):
+        if line.endswith((":", "：")) and len(line) <= 12:  # 各位代表: / 同志们：
+            continue
+        if len(line) > 80 or _RE_SENTENCE_END.search(line) or len(regex.findall(r"[,，]", line)) >= 3:
             break
         candidates.append(line)
-        if len(candidates) == 4:
+        if len(candidates) == 5:
             break
-    for line in candidates:
-        if _RE_REPORT_WORD.search(line):
-            return line
-    return candidates[0] if candidates else ""
+
+    def score(line: str) -> int:
+        return (
+            2 * bool(_RE_REPORT_WORD.search(line))
+            - 2 * bool(_RE_COLLECTION.search(line))
+            + bool(regex.search(r"篇\s*\d+$", line))
+        )
+
+    candidates = [c for c in candidates if len(regex.findall(r"\p{Han}", c)) >= 4 and score(c) >= 0]
+    return max(candidates, key=score, default="")
 
 
 def _document(
