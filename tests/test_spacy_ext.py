@@ -87,3 +87,17 @@ def test_render_document() -> None:
     d = summarykit.parse("县妇联组织150余人。", stages=("entities",), title="测试")
     html = sk.render(d, labels=["ORG"])
     assert "ORG" in html and "COUNT" not in html and "测试" in html
+
+
+def test_sections_on_doc_extension_and_span_group():
+    spacy = pytest.importorskip("spacy")
+    from summarykit import spacy_ext
+
+    spacy_ext.register()
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("summarykit_entities")
+    text = "一、加强组织建设\n召开会议五次。\n二、存在不足\n创新不够。"
+    doc = nlp(text)
+    assert [s.heading for s in doc._.sections] == ["加强组织建设", "存在不足"]
+    assert [sp.label_ for sp in doc.spans["sections"]] == ["cn_dun", "cn_dun"]
+    assert doc.spans["sections"][0].text.startswith("一、加强组织建设")

@@ -15,7 +15,9 @@ blank Chinese pipeline (no spaCy model is needed or downloaded)::
 expanded to the tokens it touches (``alignment_mode="expand"``, configurable: ``"contract"``
 or ``"strict"``); if two expanded entities then overlap, the longer one is kept
 (``spacy.util.filter_spans``). The full summarykit entities, values included, are on
-``doc._.summarykit_entities``.
+``doc._.summarykit_entities``. Sections (the numbered outline) are on ``doc._.sections``
+(summarykit ``Section`` objects) and in ``doc.spans["sections"]`` (one span per section,
+labelled with its marker scheme); turn them off with ``config={"sections": False}``.
 
 ``sk.render(doc_or_text)`` returns displaCy HTML (manual mode, style ``ent``) for notebooks;
 it needs no pipeline at all when given a string.
@@ -30,6 +32,7 @@ from .model import ENTITY_LABELS, Entity
 
 FACTORY = "summarykit_entities"
 EXTENSION = "summarykit_entities"
+SECTIONS_EXTENSION = "sections"
 
 COLORS: dict[str, str] = {
     "ORG": "#7aecec",
@@ -56,6 +59,7 @@ class EntityComponent:
         alignment_mode: str = "expand",
         labels: Collection[str] | None = None,
         year: int | None = None,
+        sections: bool = True,
     ) -> None:
         if alignment_mode not in ("expand", "contract", "strict"):
             raise ValueError(
@@ -69,6 +73,7 @@ class EntityComponent:
         self.alignment_mode = alignment_mode
         self.labels = tuple(labels) if labels is not None else None
         self.year = year
+        self.sections = sections
 
     def __call__(self, doc: Any) -> Any:
         from spacy.util import filter_spans
@@ -83,13 +88,35 @@ class EntityComponent:
                 spans.append(span)
         doc.ents = filter_spans(spans)
         doc._.set(EXTENSION, ents)
+        if self.sections:
+            self._add_sections(doc)
         return doc
+
+    def _add_sections(self, doc: Any) -> None:
+        from .pipeline import parse
+
+        # clean=False: ingest must not delete anything, so offsets stay those of doc.text
+        sections = parse(doc.text, clean=False, stages=("segment",)).sections
+        doc._.set(SECTIONS_EXTENSION, sections)
+        group = []
+        for s in sections:
+            span = doc.char_span(s.start, s.end, label=s.scheme, alignment_mode="expand")
+            if span is not None:
+                group.append(span)
+        doc.spans["sections"] = group
 
 
 def _make_component(
-    nlp: Any, name: str, alignment_mode: str, labels: list[str] | None, year: int | None
+    nlp: Any,
+    name: str,
+    alignment_mode: str,
+    labels: list[str] | None,
+    year: int | None,
+    sections: bool,
 ) -> EntityComponent:
-    return EntityComponent(nlp, name, alignment_mode=alignment_mode, labels=labels, year=year)
+    return EntityComponent(
+        nlp, name, alignment_mode=alignment_mode, labels=labels, year=year, sections=sections
+    )
 
 
 def register() -> None:
@@ -98,12 +125,13 @@ def register() -> None:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    if not Doc.has_extension(EXTENSION):
-        Doc.set_extension(EXTENSION, default=None)
+    for name in (EXTENSION, SECTIONS_EXTENSION):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
     if not Language.has_factory(FACTORY):
         Language.factory(
             FACTORY,
-            default_config={"alignment_mode": "expand", "labels": None, "year": None},
+            default_config={"alignment_mode": "expand", "labels": None, "year": None, "sections": True},
         )(_make_component)
 
 
