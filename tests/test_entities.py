@@ -469,6 +469,26 @@ PHENOMENA = [
     ("quoted_slogan", "实行“五包”责任制,对标“户6项”标准。", [],
      [("COUNT", "五包"), ("COUNT", "6项")]),
     ("quote_closed_before_count", "评出“文明家庭”八户。", [("COUNT", "八户")], []),
+    # PLACE: a name made of ordinary words, closed on the left by a boundary or a unit
+    ("place_of_common_words", "在红旗楼街道辖区运动会中", [("PLACE", "红旗楼街道")], []),
+    ("place_after_unit", "我乡石头坝村识别贫困户", [("PLACE", "石头坝村")], []),
+    # a common word at the end of a name (山村, 一路) does not make the name generic …
+    ("generic_tail_of_name", "仅西岭街道长洼山村因故延缓", [("PLACE", "西岭街道长洼山村")],
+     [("PLACE", "仅西岭街道")]),
+    ("numbered_road_address", "办公地址:福建省南平市八一路439号,邮编",
+     [("PLACE", "福建省南平市八一路439号")], []),
+    # … but a word that ends there is no name: 边远|山区, 以上|城市, 经济|大省, 礼貌|城市
+    ("generic_place_words", "加强边远山区、地级及以上城市建设,支持经济大省,争创礼貌城市", [],
+     [("PLACE", "远山区"), ("PLACE", "上城市"), ("PLACE", "经济大省"), ("PLACE", "礼貌城市")]),
+    # counted kinds of units and lists of levels are not places
+    ("counted_units", "其中涉及4个涉农街道、按照中省市县会议精神", [],
+     [("PLACE", "涉农街道"), ("PLACE", "中省市")]),
+    # a unit's affairs: 党务村务
+    ("unit_affairs", "对党务村务管理进行检查", [], [("PLACE", "党务村")]),
+    # a smaller place right after a listed one is one span
+    ("place_then_place", "可登录“湖北恩施”网站查询", [("PLACE", "湖北恩施")], []),
+    # a named building and a room in it
+    ("building_room", "支部成员在明德楼b203开展学习", [("PLACE", "明德楼b203")], []),
 ]  # fmt: skip
 
 

@@ -428,6 +428,12 @@ def _units() -> frozenset[str]:
 
 
 _COMMON_FREQ = 500
+_RARE_CHAR = 1000
+_ROOM = re.compile(r"楼[A-Za-z]?[0-9]{2,4}(?:室|教室|房间)?(?![0-9A-Za-z])")
+_ABSTRACT_AFTER_UNIT = frozenset("务风貌容情")
+_DEGREE = frozenset("大小多少高低新旧老好强")
+"""Adjectives of degree: next to a common word they make a description (经济大省), not a name."""
+_COUNT_BEFORE = re.compile(r"[0-9０-９一二两三四五六七八九十百几多余]个$")
 _ADDRESS_TAIL = re.compile(
     rf"(?:[0-9]+号)?(?:[{_HAN}]{{0,4}}?(?:家属院|家属区|公寓|菜场|菜市场|花园|广场|大厦|大楼|号楼|小区))?"
 )
@@ -459,8 +465,9 @@ def _acceptable(w: str, text: str, t: int) -> bool:
     if len(w) == 1:
         if not ("\u4e00" <= w <= "\u9fff"):
             return False
-        if w in stopwords():
+        if w in stopwords() and _freq(w) >= _RARE_CHAR:
             # a stop-like first character only at a clause start: ,同沙社区 · 2022年度太慈镇
+            # (a rare one, 耘 in 励耘楼, is a name character wherever it stands)
             prev = text[t - 1] if t else ""
             return not prev or not ("\u4e00" <= prev <= "\u9fff") or prev in "年度"
         return True
@@ -503,20 +510,85 @@ def _name_left(text: str, p: int, *, max_len: int = 3, numerals: bool = False) -
         if len(w) >= 2 and q == p and _acceptable(w[-1], text, q - 1) and w[-1] not in stopwords():
             q -= 1
         break
+    # a stop-like character let in at a clause start (,同沙社区) is left out when the rest is
+    # a name of its own: ,仅东岗街道 → 东岗街道
+    if q < p and text[q] in stopwords() and _freq(text[q]) >= _RARE_CHAR and p - q - 1 >= 2:
+        q += 1
     return q, False
+
+
+def _bounded_name_left(text: str, p: int, *, max_len: int = 4) -> int | None:
+    """Start of a name built from ordinary words, when a boundary closes it on the left:
+    在红牌楼街道 (红 + 牌楼) · 我镇娘娘坝村 (娘娘 + 坝). The strict walk refuses common words
+    (平安, 文明, 学校 …) because most names do not contain them; here they are let in only
+    between a hard boundary (a stop word, a function character, punctuation, or the unit
+    of a place before: 我镇 · 东岗街道) and the suffix, and only next to a piece that is no
+    common word (a single character or a rare word), so 在学校社区 stays out."""
+    q = p
+    name_like = False
+    while True:
+        t = token_ending_at(text, q, max(0, q - 8))
+        if t is None:
+            break  # punctuation or a digit: a boundary
+        w = text[t:q]
+        if (
+            w in FUNCTION_CHARS
+            or is_stop(w)
+            or is_placeholder_token(w)
+            or any(w.endswith(u) for u in _CHAIN_UNITS)
+        ):
+            break
+        if w in _GENERIC_PLACE or p - t > max_len:
+            return None
+        if (len(w) == 1 and w not in _DEGREE) or (len(w) > 1 and _freq(w) < _COMMON_FREQ):
+            name_like = True
+        q = t
+    if p - q < 2 or not name_like or _freq(text[q:p]) >= _COMMON_FREQ // 5:
+        return None
+    return q
+
+
+def _name_char_before(text: str, i: int, suf: str) -> bool:
+    """Is ``text[i-1]`` a character that can begin or continue a place name (not a function
+    character or a one-character stop word; numerals only before a road: 八一路)?"""
+    ch = text[i - 1]
+    if not ("\u4e00" <= ch <= "\u9fff"):
+        return False
+    if re.fullmatch(r"[一二三四五六七八九十]", ch):
+        return suf in ("路", "街", "大道")
+    return ch not in FUNCTION_CHARS and ch not in stopwords()
+
+
+def _known_name(name: str) -> bool:
+    """A listed place (the gazetteer, or a jieba place word of three characters or more: its
+    two-character ones include ordinary words such as 远山, 上城)."""
+    return name in lexicon("ent_places.txt") or (len(name) >= 3 and name in _place_words())
 
 
 def _place_end_at(text: str, he: int, suf: str, *, depth: int = 0) -> tuple[int, bool] | None:
     """(start, placeholder) of the place whose suffix ``suf`` ends at ``he``, chain included."""
     hs = he - len(suf)
     minimum = _suffixes()[suf]
+    tail: int | None = None
     # a common word that ends in the suffix is no place: 农村 · 思路 · 灾区 · 行政村 · 全区
     for k in range(len(suf) + 1, min(6, he) + 1):
         w = text[he - k : he]
         if text.startswith(suf, he - k) and k <= 2 * len(suf):
             continue  # 村村 in 南村村
-        if he - k >= 1 and text[he - k - 1 : he - k + 1] in _place_words():
-            continue  # 山村 in 长山村: the name 长山 overlaps it
+        if (
+            he - k >= 1
+            and text[he - k - 1 : he - k + 1] in _place_words()
+            and not (he - k >= 2 and _freq(text[he - k - 2 : he - k]) > 0)
+        ):
+            continue  # 山村 in 长山村: the name 长山 overlaps it (but 边远|山区, 以上|城市)
+        if (
+            k == len(suf) + 1
+            and he - k >= 1
+            and (w in _GENERIC_PLACE or (w not in _place_words() and _freq(w) >= 20))
+            and _name_char_before(text, he - k, suf)
+        ):
+            tail = he - k  # 山村 in 长洼山村 · 一路 in 八一路: maybe the tail of a name
+            continue
         if w in _GENERIC_PLACE:
             return None
         if w not in _place_words() and _freq(w) >= _COMMON_FREQ // 5:
@@ -526,6 +598,21 @@ def _place_end_at(text: str, he: int, suf: str, *, depth: int = 0) -> tuple[int,
     if s is not None and he - s > len(suf) and text[s:he] in _place_words() and s < start:
         start, ph = s, False  # 宁波市 · 新城区 · 衡山县
     if hs - start < minimum and not ph:
+        b = _bounded_name_left(text, hs)
+        if b is None:
+            return None
+        start = b
+    if not ph and all(c in "中省市县区镇乡村" for c in text[start:hs]):
+        return None  # 按照中省市县…精神: a list of levels, not a name
+    if tail is not None and not ph and start < tail and not _known_name(text[start:hs]):
+        # a common word ends the name (山区, 城市, 一路): what comes before it must be a
+        # name of two or more characters that is no word (长洼|山村 but not 边远|山区,
+        # 礼貌|城市, 地级及以上|城市), or the numeral of a road (八|一路)
+        pre = text[start:tail]
+        road = suf in ("路", "街", "大道") and re.fullmatch(r"[一二三四五六七八九十]+", text[start:hs])
+        if not road and (len(pre) < 2 or _freq(pre) > 0 or _freq(pre[-2:]) > 0):
+            return None
+    elif tail is not None and start >= tail:
         return None
     if (
         not ph
@@ -569,6 +656,8 @@ def find_places(text: str) -> list[Cand]:
         ):
             if not (suf == "街道" or (he < len(text) and text[he] in "村镇乡县区市")):
                 continue
+        if len(suf) == 1 and text[he : he + 1] in _ABSTRACT_AFTER_UNIT:
+            continue  # 党务村务 · 村风村貌 · 镇容: the unit's affairs or looks, not a place
         found = _place_end_at(text, he, suf)
         if found is None:
             continue
@@ -576,6 +665,8 @@ def find_places(text: str) -> list[Cand]:
         name = text[start:he]
         if name in _GENERIC_PLACE or (not placeholder and name[0] in "全本该各我每"):
             continue
+        if _COUNT_BEFORE.search(text, max(0, start - 6), start):
+            continue  # 4个涉农街道 · 18个行政村: counted kinds of units, not a named one
         end = he
         # village groups: 杨家岭村一组 · 三眼桥村五、七组 ; addresses: 北新街88号教育局家属院
         g = re.compile(
@@ -588,6 +679,13 @@ def find_places(text: str) -> list[Cand]:
             if a and a.end() > he and (suf != "社区" or not text[he : he + 1].isdigit()):
                 end = a.end()
         out.append(Cand("PLACE", start, end, 40, {"placeholder": placeholder}))
+    # a named building and a room in it: 励耘楼a107 · 明德楼302室
+    for m in _ROOM.finditer(text):
+        hs = m.start()
+        start, ph = _name_left(text, hs)
+        if ph or hs - start < 2:
+            continue
+        out.append(Cand("PLACE", start, m.end(), 40, {"placeholder": False}))
     for m in _gazetteer_re().finditer(text):
         s, e = m.span()
         # the name must not be cut out of the words around it: 浙江西部 (江西) · 黄河南岸 (河南);
@@ -595,6 +693,19 @@ def find_places(text: str) -> list[Cand]:
         if not _on_word_boundaries(text, s, e):
             continue
         out.append(Cand("PLACE", s, e, 41, {"placeholder": False}))
+        # a smaller place named right after it (中国南平 · 湖北恩施 · 广东佛山): a jieba place
+        # word that is no common word, on word boundaries; merged below into one span
+        for n in (4, 3, 2):
+            w = text[e : e + n]
+            if (
+                len(w) == n
+                and w in _place_words()
+                and _freq(w) < _COMMON_FREQ
+                and w not in _GENERIC_PLACE
+                and _on_word_boundaries(text, e, e + n)
+            ):
+                out.append(Cand("PLACE", e, e + n, 41, {"placeholder": False}))
+                break
     return _merge_adjacent(out, text)
 
 
