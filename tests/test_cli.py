@@ -74,3 +74,9 @@ def test_python_dash_m_and_console_script():
         [sys.executable, "-m", "summarykit", "--version"], capture_output=True, text=True, check=True
     )
     assert out.stdout.startswith("summarykit ")
+
+
+def test_output_folder_is_created(tmp_path):
+    out = tmp_path / "new" / "dir" / "o.json"
+    assert main(["parse", str(SEED), "--format", "json", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["documents"]

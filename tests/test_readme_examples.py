@@ -1,4 +1,4 @@
-"""The examples in README.md and docs/users.md run as written.
+"""The examples in README.md run as written.
 
 Python blocks of one file run in order in one fresh interpreter (like a reader pasting them
 into one session); lines of ``sh``/``console``/``bash`` blocks that start with ``summarykit``
@@ -21,7 +21,7 @@ from conftest import ROOT
 FENCE = re.compile(
     r"(<!--\s*no-test\s*-->\s*)?^```(\w*)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL
 )
-PAGES = [ROOT / "README.md", ROOT / "docs" / "users.md"]
+PAGES = [ROOT / "README.md"]
 
 
 def blocks(path):  # type: ignore[no-untyped-def]

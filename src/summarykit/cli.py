@@ -22,6 +22,9 @@ class _Parser(argparse.ArgumentParser):
 def _open_out(path: str | None) -> TextIO:
     if path in (None, "-"):
         return sys.stdout
+    from pathlib import Path
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by caller
 
 
