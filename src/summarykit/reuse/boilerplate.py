@@ -284,20 +284,13 @@ def template_runs(df: np.ndarray, formula: np.ndarray, k: int, threshold: int) -
     seen in two documents or more)."""
     if len(df) == 0:
         return []
-    common = (df >= threshold) | (formula & (df >= 2))
-    pos = np.flatnonzero(common)
+    pos = np.flatnonzero((df >= threshold) | (formula & (df >= 2)))
     if len(pos) == 0:
         return []
-    runs = []
-    s, e = int(pos[0]), int(pos[0]) + k
-    for p in pos[1:].tolist():
-        if p <= e:
-            e = p + k
-        else:
-            runs.append((s, e))
-            s, e = p, p + k
-    runs.append((s, e))
-    return runs
+    brk = np.flatnonzero(pos[1:] > pos[:-1] + k)
+    starts = np.r_[pos[0], pos[brk + 1]]
+    ends = np.r_[pos[brk], pos[-1]] + k
+    return list(zip(starts.tolist(), ends.tolist()))
 
 
 __all__ = ["ChanceModel", "ChanceParams", "GramTable", "formula_flags", "formula_hashes", "template_runs"]

@@ -242,3 +242,18 @@ def chained_pairs(
     firstk = np.flatnonzero(np.r_[True, ck[1:] != ck[:-1]])
     total = np.add.reduceat(cscore, firstk)  # evidence of all the pair's chains
     return ck[firstk], cspan[firstk], total
+
+
+def gram_hashes_many(codes_list: Sequence[np.ndarray], k: int) -> list[np.ndarray]:
+    """``gram_hashes`` of every document, computed in one pass over the concatenation."""
+    sizes = [len(c) for c in codes_list]
+    if not sizes:
+        return []
+    offs = np.r_[0, np.cumsum(sizes)]
+    big = np.concatenate([np.asarray(c, dtype=np.uint32) for c in codes_list]) if offs[-1] else np.zeros(0, np.uint32)
+    h = gram_hashes(big, k)
+    out = []
+    for i, size in enumerate(sizes):
+        m = size - k + 1
+        out.append(h[offs[i] : offs[i] + m] if m > 0 else np.zeros(0, dtype=np.uint64))
+    return out

@@ -38,7 +38,7 @@ import numpy as np
 from ..model import Document, Match, Substitution
 from .align import AlignParams, Passage, Refined, passages, refine, sorted_grams
 from .boilerplate import ChanceModel, ChanceParams, GramTable, formula_flags, template_runs
-from .candidates import chained_pairs, choose_method, exact_pairs, gram_hashes
+from .candidates import chained_pairs, choose_method, exact_pairs, gram_hashes, gram_hashes_many
 from .normalize import NormView, normalize
 from .report import DocumentReuse, MatchInfo, ReuseReport, TemplatePhrase
 
@@ -74,7 +74,7 @@ class ReuseParams:
     fold_pairs_per_doc: float = 0.5
     """At most ``max(min_pair_budget, pairs_per_doc · N)`` candidate pairs are aligned
     (longest chains first), so the work grows linearly with the corpus."""
-    learn_min_support: int = 2
+    learn_min_support: int = 1
     """A replacement seen in this many aligned document pairs is a learned spinner pair."""
     spin_doc_threshold: float = 3.0
     """Copy-side spin score (spinner words per 1,000 characters) above which its
@@ -98,7 +98,17 @@ def _align_chunk(
     dfs: list[np.ndarray] = _STATE["dfs"]
     ctx_dfs: list[np.ndarray] = _STATE["ctx_dfs"]
     formula: list[np.ndarray] = _STATE["formula"]
-    seed_index: list[tuple[np.ndarray, np.ndarray]] = _STATE["seed_index"]
+    ctx_hashes: list[np.ndarray] = _STATE["ctx_hashes"]
+    cache: dict[int, tuple[np.ndarray, np.ndarray]] = _STATE.setdefault("seed_cache", {})
+
+    def seed_index(d: int) -> tuple[np.ndarray, np.ndarray]:
+        # sorted seed k-grams of a document, built once per worker process
+        if d not in cache:
+            h = ctx_hashes[d]
+            o = np.argsort(h, kind="stable")
+            cache[d] = (h[o], o)
+        return cache[d]
+
     params: AlignParams = _STATE["align"]
     chance: ChanceModel = _STATE["chance"]
     min_norm: int = _STATE["min_norm"]
@@ -112,8 +122,8 @@ def _align_chunk(
             params,
             text_a=texts[x],
             text_b=texts[y],
-            index_a=seed_index[x],
-            index_b=seed_index[y],
+            index_a=seed_index(x),
+            index_b=seed_index(y),
         ):
             if max(p.a1 - p.a0, p.b1 - p.b0) < min_norm:
                 continue
@@ -337,6 +347,11 @@ def _union_len(spans: Iterable[tuple[int, int]]) -> int:
     return total + max(0, cur_e - cur_s)
 
 
+def _split_like(flat: np.ndarray, parts: Sequence[np.ndarray]) -> list[np.ndarray]:
+    sizes = np.cumsum([len(p) for p in parts])[:-1] if len(parts) else []
+    return list(np.split(flat, sizes)) if len(parts) else []
+
+
 def _learned(found: Iterable[tuple[int, int, Any]], min_support: int) -> set[frozenset]:
     """Replacement pairs seen in at least ``min_support`` aligned document pairs."""
     support: dict[frozenset, set[tuple[int, int]]] = defaultdict(set)
@@ -465,11 +480,12 @@ def _folded_pass(
         return []
     n = len(views)
     fold = fold_words([v.codes for v in views], classes)
-    fh = [gram_hashes(c, params.k) for c in fold.codes]
+    fh = gram_hashes_many(fold.codes, params.k)
     ftable, fdfs = GramTable.build_with_positions(fh, k=params.k)
-    fctx_h = [gram_hashes(c, params.k - 1) for c in fold.codes]
-    fctx_table, fctx_dfs = GramTable.build_with_positions(fctx_h, k=params.k - 1)
-    fformula = [formula_flags(h, params.k) for h in fh]
+    # the chance model's context frequencies: the k-gram's own (an upper bound on surprise
+    # that saves a second table in this pass)
+    fctx_table, fctx_dfs = ftable, fdfs
+    fformula = _split_like(formula_flags(np.concatenate(fh) if fh else np.zeros(0, np.uint64), params.k), fh)
     hs, ds, ps, ws = [], [], [], []
     for i, (h, df) in enumerate(zip(fh, fdfs)):
         pos = np.flatnonzero((df >= 2) & (df <= params.max_df))
@@ -564,19 +580,18 @@ def find_reuse(
 
     views = [normalize(d.text) for d in docs]
     texts = [d.text for d in docs]
-    hashes = [gram_hashes(v.codes, params.k) for v in views]
+    hashes = gram_hashes_many([v.codes for v in views], params.k)
     table, dfs = GramTable.build_with_positions(hashes, k=params.k)
-    ctx_hashes = [gram_hashes(v.codes, params.k - 1) for v in views]
+    ctx_hashes = gram_hashes_many([v.codes for v in views], params.k - 1)
     context, ctx_dfs = GramTable.build_with_positions(ctx_hashes, k=params.k - 1)
     chance = ChanceModel(table, context, params.chance)
-    formula = [formula_flags(h, params.k) for h in hashes]
-    if params.align.seed_k == params.k - 1:  # the context grams are the seed grams
-        seed_index = []
-        for h in ctx_hashes:
-            o = np.argsort(h, kind="stable")
-            seed_index.append((h[o], o))
-    else:
-        seed_index = [sorted_grams(v, params.align.seed_k) for v in views]
+    formula = _split_like(formula_flags(np.concatenate(hashes) if hashes else np.zeros(0, np.uint64), params.k), hashes)
+    # seed k-grams of the aligner (the context grams when the lengths agree)
+    seed_hashes = (
+        ctx_hashes
+        if params.align.seed_k == params.k - 1
+        else gram_hashes_many([v.codes for v in views], params.align.seed_k)
+    )
 
     lap("normalize_index")
     # -- candidate pairs ---------------------------------------------------------------
@@ -625,7 +640,7 @@ def find_reuse(
         dfs=dfs,
         ctx_dfs=ctx_dfs,
         formula=formula,
-        seed_index=seed_index,
+        ctx_hashes=seed_hashes,
         align=params.align,
         chance=chance,
         min_norm=max(1, int(params.min_chars * 0.6)),

@@ -149,66 +149,73 @@ class FoldedCorpus:
 def fold_words(codes_list: list[np.ndarray], classes: dict[str, int]) -> FoldedCorpus:
     """Replace every occurrence of a word in ``classes`` (word → class id) by its class
     character, longest words first, left to right; vectorized over the whole corpus."""
-    from .candidates import gram_hashes
-
     sizes = np.array([len(c) for c in codes_list], dtype=np.int64)
     starts_doc = np.r_[0, np.cumsum(sizes + 1)[:-1]]
-    big = np.zeros(int((sizes + 1).sum()), dtype=np.uint32)
+    n = int((sizes + 1).sum())
+    big = np.zeros(n + 8, dtype=np.uint32)  # separators (0) between documents, padding
     for off, c in zip(starts_doc.tolist(), codes_list):
         big[off : off + len(c)] = c
-    n = len(big)
-    covered = np.zeros(n + 1, dtype=np.int64)  # prefix counts of covered characters
+    words: dict[int, dict[tuple[int, ...], int]] = {}
+    first = np.zeros(0x30000, dtype=bool)
+    for w, c in classes.items():
+        cps = tuple(ord(ch) for ch in w)
+        if 1 <= len(w) <= 6 and all(cp < 0x30000 for cp in cps):
+            words.setdefault(len(w), {})[cps] = c
+            first[cps[0]] = True
     cls_at = np.full(n, -1, dtype=np.int64)
     length_at = np.zeros(n, dtype=np.int64)
-    by_len: dict[int, dict[int, int]] = {}
-    for w, c in classes.items():
-        if 1 <= len(w) <= 6 and all(ord(ch) < FOLD_BASE for ch in w):
-            wc = np.frombuffer(w.encode("utf-32-le"), dtype=np.uint32)
-            by_len.setdefault(len(w), {})[int(gram_hashes(wc, len(w))[0])] = c
-    taken = np.zeros(n, dtype=bool)
-    for m in sorted(by_len, reverse=True):
-        table = by_len[m]
-        keys = np.fromiter(table.keys(), dtype=np.uint64, count=len(table))
-        vals = np.fromiter(table.values(), dtype=np.int64, count=len(table))
-        order = np.argsort(keys)
-        keys, vals = keys[order], vals[order]
-        h = gram_hashes(big, m)
-        idx = np.searchsorted(keys, h)
-        idx[idx >= len(keys)] = len(keys) - 1
-        hit = np.flatnonzero(keys[idx] == h)
+    taken = np.zeros(n + 8, dtype=bool)
+    head = big[:n]
+    cand = np.flatnonzero(first[np.minimum(head, 0x2FFFF)] & (head != 0))
+    for m in sorted(words, reverse=True):
+        table = words[m]
+        # the m-gram at each candidate start, as one integer key
+        keys = np.zeros(len(cand), dtype=np.uint64)
+        for t in range(m):  # wraps modulo 2**64 for long words, like ``wk`` below
+            keys = keys * np.uint64(0x30000) + big[cand + t].astype(np.uint64)
+        wmat = np.array(list(table.keys()), dtype=np.uint64).reshape(len(table), m)
+        wk = np.zeros(len(table), dtype=np.uint64)
+        for t in range(m):  # same wrapping arithmetic as the keys
+            wk = wk * np.uint64(0x30000) + wmat[:, t]
+        wv = np.array(list(table.values()), dtype=np.int64)
+        o = np.argsort(wk)
+        wk, wv = wk[o], wv[o]
+        idx = np.minimum(np.searchsorted(wk, keys), len(wk) - 1)
+        hit_mask = wk[idx] == keys
+        hit = cand[hit_mask]
+        hit_cls = wv[idx[hit_mask]]
         if len(hit) == 0:
             continue
-        cum = np.r_[0, np.cumsum(taken)]
-        free = (cum[hit + m] - cum[hit]) == 0
-        hit = hit[free]
-        kept = []
-        last_end = -1
-        for p in hit.tolist():  # same-length overlaps: leftmost wins
+        free = ~taken[hit]
+        for t in range(1, m):
+            free &= ~taken[hit + t]
+        hit, hit_cls = hit[free], hit_cls[free]
+        kept, kept_cls, last_end = [], [], -1
+        for p, c in zip(hit.tolist(), hit_cls.tolist()):  # same-length overlaps: leftmost wins
             if p >= last_end:
                 kept.append(p)
+                kept_cls.append(c)
                 last_end = p + m
         if not kept:
             continue
         kp = np.array(kept, dtype=np.int64)
-        cls_at[kp] = vals[idx[kp]]
+        cls_at[kp] = kept_cls
         length_at[kp] = m
-        mark = np.zeros(n + 1, dtype=np.int64)
-        np.add.at(mark, kp, 1)
-        np.add.at(mark, kp + m, -1)
-        taken |= np.cumsum(mark)[:n] > 0
-    del covered
+        for t in range(m):
+            taken[kp + t] = True
     start_of_match = cls_at >= 0
-    inner = taken & ~start_of_match
-    keep = ~inner
-    out = big.copy()
+    keep = ~(taken[:n] & ~start_of_match)
+    out = big[:n].copy()
     out[start_of_match] = (FOLD_BASE + cls_at[start_of_match]).astype(np.uint32)
     span = np.where(start_of_match, length_at, 1)
+    kept_pos = np.flatnonzero(keep)
+    bounds = np.searchsorted(kept_pos, np.r_[starts_doc, n])
     codes_out, s_out, e_out = [], [], []
-    for off, size in zip(starts_doc.tolist(), sizes.tolist()):
-        sl = slice(off, off + size)
-        k = keep[sl]
-        pos = np.flatnonzero(k)
-        codes_out.append(out[sl][k])
-        s_out.append(pos)
-        e_out.append(pos + span[sl][k])
+    for d in range(len(codes_list)):
+        pos = kept_pos[bounds[d] : bounds[d + 1]]
+        pos = pos[pos < starts_doc[d] + sizes[d]]  # drop the separator
+        codes_out.append(out[pos])
+        local = pos - starts_doc[d]
+        s_out.append(local)
+        e_out.append(local + span[pos])
     return FoldedCorpus(codes_out, s_out, e_out)
