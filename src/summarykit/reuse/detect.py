@@ -74,7 +74,10 @@ class ReuseParams:
     fold_pairs_per_doc: float = 0.5
     """At most ``max(min_pair_budget, pairs_per_doc · N)`` candidate pairs are aligned
     (longest chains first), so the work grows linearly with the corpus."""
-    learn_min_support: int = 1
+    learn_min_support: int = 2
+    fold_min_support: int = 1
+    """Replacements seen in this many aligned pairs are folded for the second pass (a
+    wrong pair there costs little: it only proposes candidates)."""
     """A replacement seen in this many aligned document pairs is a learned spinner pair."""
     spin_doc_threshold: float = 3.0
     """Copy-side spin score (spinner words per 1,000 characters) above which its
@@ -473,7 +476,7 @@ def _folded_pass(
     enough of that table has been learned from other copies."""
     from .normalize import fold_words
 
-    learned = _learned(aligned, params.learn_min_support)
+    learned = _learned(aligned, params.fold_min_support)
     pairs = [tuple(k) for k in learned] + [tuple(p) for p in lex]
     classes = _word_classes(pairs)
     if not learned or not classes:
@@ -661,7 +664,8 @@ def find_reuse(
     # -- substitution learning -------------------------------------------------------------
     learned = _learned(aligned, params.learn_min_support) if learn else set()
     lex_keys = {frozenset(p) for p in lex}
-    classes = _word_classes(list(learned) + list(lex_keys))
+    folded_pairs = _learned(aligned, params.fold_min_support) if learn else set()
+    classes = _word_classes(list(folded_pairs) + list(lex_keys))
 
     # -- passage ends, length filter ---------------------------------------------------------
     raw: list[dict[str, Any]] = []
