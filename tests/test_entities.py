@@ -489,6 +489,49 @@ PHENOMENA = [
     ("place_then_place", "可登录“湖北恩施”网站查询", [("PLACE", "湖北恩施")], []),
     # a named building and a room in it
     ("building_room", "支部成员在明德楼b203开展学习", [("PLACE", "明德楼b203")], []),
+    ("place_before_unit_word", "2013年的宁德市政府信息公开工作", [("PLACE", "宁德市")],
+     [("ORG", "宁德市政府")]),
+    # ORG: a place, a body and its office run together are one body
+    ("body_chain", "本报告由宁德市人民政府信息公开工作领导小组办公室负责编制",
+     [("ORG", "宁德市人民政府信息公开工作领导小组办公室")], [("PLACE", "宁德市")]),
+    ("ministry_institute", "由国家信息中心联合住房和城乡建设部政策研究中心等单位共同主办",
+     [("ORG", "国家信息中心"), ("ORG", "住房和城乡建设部政策研究中心")], []),
+    ("party_committee_office", "加强与市委宣传部的联系", [("ORG", "市委宣传部")], []),
+    ("governing_pair_not_joined", "镇党委政府高度重视", [("ORG", "镇党委"), ("ORG", "政府")],
+     [("ORG", "镇党委政府")]),
+    # a body named after what it does: a verb may stand before 中心/所/站 …
+    ("doing_head", "由市软件测评中心负责", [("ORG", "市软件测评中心")], []),
+    ("verb_alone_before_head", "紧紧围绕中心工作", [], [("ORG", "围绕中心")]),
+    # 政府/中心 as modifiers of a noun: 政府信息公开 · 中心工作
+    ("head_as_modifier", "开展党委、政府中心工作", [("ORG", "党委"), ("ORG", "政府")],
+     [("ORG", "政府中心")]),
+    # the issuer's code of a document number is no body
+    ("document_number_org", "根据《通知》(闽政办〔2013〕88号)要求", [], [("ORG", "闽政办")]),
+    # joint organizers are bodies whatever they are called
+    ("co_organizers", "由新华网、腾讯网、搜狐共同举办",
+     [("ORG", "新华网"), ("ORG", "腾讯网"), ("ORG", "搜狐")], []),
+    ("co_organizers_people", "全体干部、群众共同开展", [], [("ORG", "全体干部")]),
+    # teams named by a word; a numbered unit in a slogan is none
+    ("teams", "特别是太极拳队、腰鼓队以及合唱团", [("ORG", "太极拳队"), ("ORG", "腰鼓队")], []),
+    ("numbered_unit", "**镇消防“一队一中心”建设", [], [("ORG", "一队")]),
+    # a kind of body in every unit, and kinds of staff, are no names
+    ("generic_kinds", "全市开展乡镇应急管理服务中心和专职消防队建设", [],
+     [("ORG", "乡镇应急管理服务中心"), ("ORG", "专职消防队")]),
+    # a code before a name belongs to it; a count does not
+    ("coded_name", "我们07法学党支部认真做好推优工作,组建了12支服务队",
+     [("ORG", "07法学党支部")], [("ORG", "12支服务队")]),
+    # the unit's own body fixed by a pronoun
+    ("pronoun_own_body", "结合本党支部实际,确保我们支部工作顺利",
+     [("ORG", "党支部"), ("ORG", "支部")], []),
+    ("pronoun_with_people", "我们妇联同志要带头", [], [("ORG", "妇联")]),
+    ("study_group", "召开党委理论学习中心组扩大会议", [("ORG", "党委理论学习中心组")], []),
+    # a numbered session's assembly; the assembly addressed in a work report
+    ("session_body", "在XX县第十五届人民代表大会第三次会议上,请各位政协委员提出意见",
+     [("ORG", "人民代表大会"), ("ORG", "政协"), ("PLACE", "XX县")], []),
+    ("distributive_units", "分村分组分户进行监测", [], [("ORG", "村分组")]),
+    # LAW: the next item of a list of regulations
+    ("listed_regulation", "根据政府信息公开条例、浙江省政府信息公开规定的要求",
+     [("LAW", "浙江省政府信息公开规定")], [("PLACE", "浙江省")]),
 ]  # fmt: skip
 
 

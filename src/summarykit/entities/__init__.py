@@ -144,6 +144,10 @@ def find_entities(
     cands: list[Cand] = []
     for rec in _recognizers(want):
         cands.extend(rec(view, year))
+    if "ORG" in want:
+        from .orgs import join_bodies
+
+        cands = join_bodies(cands)
     cands = _drop_genre_title_orgs(view, cands)
     chosen = _resolve(cands, len(text))
     return [_to_entity(text, c) for c in chosen if c.label in want]

@@ -97,6 +97,13 @@ def is_stop(w: str, extra: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+@functools.cache
+def _never_inside() -> frozenset[str]:
+    from ._lexgen import EXTRA
+
+    return frozenset(EXTRA)
+
+
 def walk_left(
     text: str,
     p: int,
@@ -104,8 +111,13 @@ def walk_left(
     max_chars: int = 10,
     max_tokens: int = 5,
     extra_stop: frozenset[str] = frozenset(),
+    inner_verbs: bool = False,
 ) -> list[tuple[int, int]]:
-    """Tokens left of ``p`` that can belong to a name, nearest first, as (start, end)."""
+    """Tokens left of ``p`` that can belong to a name, nearest first, as (start, end).
+
+    With ``inner_verbs``, a verb right before the head is let in when a content word comes
+    before it (软件|评测|中心 · 情报|研究|所): names of bodies often say what they do; a verb
+    with nothing before it (围绕|中心) still ends the walk."""
     out: list[tuple[int, int]] = []
     lo = max(0, p - max_chars - MAX_WORD)
     q = p
@@ -114,6 +126,20 @@ def walk_left(
         if s is None or p - s > max_chars:
             break
         w = text[s:q]
+        if (
+            inner_verbs
+            and not out
+            and len(w) == 2
+            and is_stop(w, extra_stop)
+            and w not in _never_inside()
+            and w[-1] not in FUNCTION_CHARS
+        ):
+            s2 = token_ending_at(text, s, lo)
+            w2 = text[s2:s] if s2 is not None else ""
+            if len(w2) >= 2 and not is_stop(w2, extra_stop) and not is_placeholder_token(w2):
+                out.append((s, q))
+                q = s
+                continue
         if is_stop(w, extra_stop) or w in FUNCTION_CHARS:
             break
         # a dictionary word that glues a stop word to an administrative unit: 进社区 · 和县

@@ -39,6 +39,10 @@ _BARE_RULE = re.compile(
     r"(?:贯彻落实|贯彻执行|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|严格执行|严格落实|认真落实|认真执行)"
     r"(?P<name>[\u4e00-\u9fff]{4,18}?(?:条例|规定|实施细则|管理办法|暂行办法))"
 )
+_LISTED_RULE = re.compile(
+    r"(?:条例|规定|法|实施细则|办法|》)[、和及与]"
+    r"(?P<name>[\u4e00-\u9fff]{4,18}?(?:条例|规定|实施细则|管理办法|暂行办法))"
+)
 _VERB_BEFORE = re.compile(rf"(?:{_DOC_VERBS})[了过着]?(?:[新的]|[^，。；！？\n]{{0,6}}?)$")
 
 
@@ -70,6 +74,14 @@ def find_laws(text: str) -> list[Cand]:
         if re.match(
             r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)", name
         ):
+            continue
+        out.append(
+            Cand("LAW", m.start("name"), m.end("name"), 78, {"placeholder": has_placeholder(name)})
+        )
+    # the next item of a list of regulations: …信息公开条例、云南省政府信息公开规定
+    for m in _LISTED_RULE.finditer(text):
+        name = m.group("name")
+        if re.match(r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)", name):
             continue
         out.append(
             Cand("LAW", m.start("name"), m.end("name"), 78, {"placeholder": has_placeholder(name)})

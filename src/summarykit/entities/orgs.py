@@ -15,10 +15,10 @@ from __future__ import annotations
 import functools
 import re
 
-from ._base import Cand, alternation, lexicon, table
+from ._base import Cand, alternation, is_han, lexicon, table
 from ._words import is_placeholder_token, is_word, token_ending_at, vocab, walk_left
 
-_COMPOSING = frozenset("局办站")
+_COMPOSING = frozenset("局办站队")
 _GOVERNING = (
     "政府",
     "人民政府",
@@ -102,13 +102,21 @@ def find_orgs(text: str) -> list[Cand]:
                 continue
             # otherwise (局 办 站) the head needs modifiers: 县地税局 = 县 + 地税 + 局
         # the head is the start of a longer word: 中学生 · 社会 · 队伍 · 部分 · 人大代表
-        if is_word(text[hs : he + 1]) or (kind == "single" and is_word(text[hs : he + 2])):
+        if he < len(text) and (
+            is_word(text[hs : he + 1]) or (kind == "single" and is_word(text[hs : he + 2]))
+        ):
             continue
         if (kind == "single" or head[-1] in "队校党") and vocab().get(text[he - 1 : he + 1], 0) >= 50:
             continue  # 服务队伍 (队伍) · 中学生 (学生)
         if head == "政府" and text.startswith("工作报告", he):
             continue  # 政府工作报告: the genre, not a body
-        toks = walk_left(text, core_start, max_chars=12, max_tokens=5)
+        if _MODIFIER_AFTER.get(head) and _MODIFIER_AFTER[head].match(text, he):
+            continue  # 政府信息公开 · 政府网站 · 中心工作: the head word modifies a noun
+        if _DOC_NUMBER.match(text, he):
+            continue  # 闽政办函〔2012〕157号: the issuer's code of a document number
+        toks = walk_left(
+            text, core_start, max_chars=12, max_tokens=5, inner_verbs=head.endswith(_DOING_HEADS)
+        )
         if head in _GOVERNING:
             # 党中央国务院 · 省委省政府 · 镇党委政府: two bodies side by side, not one name
             for k, (a, b) in enumerate(toks):
@@ -116,12 +124,15 @@ def find_orgs(text: str) -> list[Cand]:
                     toks = toks[:k]
                     break
         start = toks[-1][0] if toks else core_start
+        start = _digits_before(text, start, hs)
         if (
             head in ("人大", "政协")
             and text.startswith(("代表", "委员"), he)
             and not re.search(r"[省市县区镇乡]$", text[start:hs])
+            and not text.endswith("各位", 0, hs)
         ):
-            continue  # 人大代表 · 女政协委员: people (市政协委员 keeps 市政协)
+            continue  # 人大代表 · 女政协委员: people (市政协委员 keeps 市政协; 请各位政协委员,
+            # the formula of a government work report, names the assembly's own body)
         name = text[start:he]
         if kind == "prefixed" and start == hs:
             # a bare type word is an ORG only when the text ties it to one body: coordinated
@@ -140,12 +151,29 @@ def find_orgs(text: str) -> list[Cand]:
             tied = tied or (
                 head == "妇联" and text[hs - 1 : hs] == "我" and text[hs - 2 : hs] != "我们"
             )
+            # the unit's own body fixed by a pronoun: 本党支部 · 我们支部 · 我党总支 (but
+            # 我们妇联同志: 我们 goes with the people)
+            tied = tied or (
+                head in _OWN_BODIES
+                and re.search(r"(?:本|我|我们)$", text[max(0, hs - 2) : hs]) is not None
+                and not text.startswith(("同志", "干部", "工作者"), he)
+            )
+            # a numbered session's body: 第十届人民代表大会 · 十届人大
+            tied = tied or (
+                head in _SESSION_BODIES and _ORDINAL_BEFORE.search(text, max(0, hs - 6), hs)
+            )
             if tied:
-                out.append(Cand("ORG", hs, he, 70, {"placeholder": False}))
+                out.append(Cand("ORG", hs, he, 70, {"placeholder": False, "head": hs, "tied": True}))
                 ends[he] = hs
             continue
         if kind == "single" and start == hs:
             continue
+        if kind == "single" and re.fullmatch(r"[一二三四五六七八九十两0-9]+", text[start:hs]):
+            continue  # 一队 · 二所: a numbered unit in a slogan, not a name
+        if head == "队" and core_start == hs and hs - start < 2:
+            continue  # a team is named by a word (太极拳队), not by one character (棍队)
+        if _DISTRIBUTIVE.match(text, max(0, start - 1)) and text.startswith("分", he):
+            continue  # 分村分社分户: unit by unit, not a body
         if any(name[k:] in not_org for k in range(len(name) - len(head))) or text[max(0, start - 1) : he] in not_org:
             continue  # 社区家长学校 (a program) · 妇女干部
         if _generic_before(text, start):
@@ -159,9 +187,103 @@ def find_orgs(text: str) -> list[Cand]:
         placeholder = any(is_placeholder_token(text[s:e]) for s, e in toks)
         if not placeholder and start < hs and not _plausible_modifier(text[start:hs]):
             continue
-        out.append(Cand("ORG", start, he, 70, {"placeholder": placeholder}))
+        out.append(
+            Cand("ORG", start, he, 70, {"placeholder": placeholder, "head": hs,
+                                        "governing": head in _GOVERNING})
+        )  # fmt: skip
         ends[he] = start
+    return out + find_organizers(text)
+
+
+_CO_ORGANIZE = re.compile(r"(?:共同|联合)(?:主办|举办|承办|协办|发起|组织|开展|评选)")
+_LIST_TAIL = re.compile(r"等(?:[\u4e00-\u9fff]{0,4}(?:单位|部门|机构|媒体|组织|网站))?$")
+_PERSON_NOUNS = ("干部", "群众", "党员", "职工", "同志", "代表", "委员", "居民", "村民", "妇女",
+                 "人员", "志愿者", "学生", "家庭", "青年", "老人", "儿童")  # fmt: skip
+
+
+def find_organizers(text: str) -> list[Cand]:
+    """The bodies listed as joint organizers: ``A、B、C共同举办`` · ``由A联合B等单位共同主办``
+    (人民网、新浪网、百度 · 中国信息化研究与促进网): whatever they are called, the subjects
+    of 共同/联合 + 主办/举办/承办 are organizations. The list runs back to 由/在 or to the
+    punctuation before it; it needs two items or more, each a plain name (no pronoun or
+    determiner first, no people: 全体干部、群众共同开展 gives nothing)."""
+    out: list[Cand] = []
+    for m in _CO_ORGANIZE.finditer(text):
+        end = m.start()
+        lo = max(0, end - 80)
+        punct = max((text.rfind(c, lo, end) for c in "，,。；;：:\n“”\"（(）)《》"), default=-1)
+        a = max(punct + 1, lo)
+        k = max(text.rfind("由", a, end), text.rfind("在", a, end))
+        if k >= 0:
+            a = k + 1
+        seg = text[a:end]
+        t = _LIST_TAIL.search(seg)
+        if t:
+            seg = seg[: t.start()]
+        parts = re.split(r"(、|联合|会同|携手)", seg)
+        items: list[tuple[int, int]] = []
+        pos = a
+        for part in parts:
+            if part not in ("、", "联合", "会同", "携手"):
+                items.append((pos, pos + len(part)))
+            pos += len(part)
+        if len(items) < 2 or not all(_organizer_name(text[x:y]) for x, y in items):
+            continue
+        for x, y in items:
+            out.append(Cand("ORG", x, y, 65, {"placeholder": False, "head": x, "listed": True}))
     return out
+
+
+def _organizer_name(name: str) -> bool:
+    if not 2 <= len(name) <= 24 or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", name):
+        return False
+    if name[0] in "的了在和与及或等是为把被将从到向对于以并而且也还都就又再所各每该本我这那其全":
+        return False
+    if name.startswith(("有关", "相关", "广大", "基层", "上级")) or name.endswith(_PERSON_NOUNS):
+        return False
+    return "的" not in name
+
+
+def join_bodies(cands: list[Cand]) -> list[Cand]:
+    """Names that run into each other are one body: a place before a body
+    (南平市|人民政府信息公开工作领导小组), a body before its own office or institute
+    (…领导小组|办公室 · 工业和信息化部|电子科学技术情报研究所 · 区委|宣传部). Adds the
+    joined candidates (the longest reading wins later). Not joined: two governing bodies side
+    by side (镇党委政府 · 省委省政府) and a bare word tied to the body before it (镇党委、政府)."""
+    orgs = [c for c in cands if c.label == "ORG"]
+    if not orgs:
+        return cands
+    places = {c.end: c for c in cands if c.label == "PLACE"}
+    new: list[Cand] = []
+    for b in orgs:
+        p = places.get(b.start)
+        if p is not None and not b.fields.get("tied"):
+            new.append(_joined(p, b))
+    pool = orgs + new
+    for _ in range(2):
+        added = []
+        for b in pool:
+            if b.fields.get("tied"):
+                continue
+            hb = b.fields.get("head", b.start)
+            for a in pool:
+                if a is b or a.start >= b.start:
+                    continue
+                if a.fields.get("governing") and b.fields.get("governing"):
+                    continue
+                if a.end == b.start or (b.start < a.end <= hb):
+                    added.append(_joined(a, b))
+        if not added:
+            break
+        pool += added
+        new += added
+    return cands + new
+
+
+def _joined(a: Cand, b: Cand) -> Cand:
+    f = dict(b.fields)
+    f["placeholder"] = bool(a.fields.get("placeholder")) or bool(b.fields.get("placeholder"))
+    return Cand("ORG", a.start, b.end, b.prio, f)
 
 
 _GENERIC_MODIFIERS = frozenset(
@@ -190,11 +312,49 @@ _GENERIC_MODIFIERS = frozenset(
         "示范点",
         "上级",
         "地方",
+        "专职",
+        "兼职",
     ]
 )
+_GENERIC_FIRST = ("乡镇", "镇村", "村级", "县级", "市级", "省级", "区级", "乡级", "镇级", "城乡",
+                  "专职", "兼职")  # fmt: skip
+_OWN_BODIES = frozenset(
+    ["妇联", "党支部", "支部", "党总支", "总支", "党委", "党工委", "团委", "团支部", "工会",
+     "居委会", "党组", "妇代会"]
+)  # fmt: skip
+_SESSION_BODIES = frozenset(["人民代表大会", "人大", "政协"])
+_DOING_HEADS = ("中心", "所", "站", "院", "馆")
+"""Heads of bodies named after what they do (软件评测中心, 情报研究所): a verb may stand
+right before them."""
+_ORDINAL_BEFORE = re.compile(r"第?[一二三四五六七八九十百0-9]+届$")
+_DISTRIBUTIVE = re.compile(r"分[\u4e00-\u9fff]")
+_MODIFIER_AFTER = {
+    "政府": re.compile(r"信息公开|信息|网站|门户|采购|投资|债务|购买|性|机构改革|职能转变"),
+    "人民政府": re.compile(r"信息公开|网站|门户"),
+    "中心": re.compile(r"工作|任务|环节|城区|城市|镇|村|位置|地位"),
+}
+_DOC_NUMBER = re.compile(r"(?:[函发字令电]|办函|发电)?[〔\[［(（](?:19|20)[0-9]{2}[〕\]］)）]")
+
+
+def _digits_before(text: str, start: int, hs: int) -> int:
+    """Take in a code of digits/letters written before the name: 05行管党支部 · 2021级…
+    (not a count: 12支服务队 — a measure word follows the digits)."""
+    if start == 0 or start >= hs:
+        return start
+    m = re.search(r"(?<![0-9A-Za-z.,:：])[0-9A-Za-z]{1,4}\Z", text[max(0, start - 5) : start])
+    if not m:
+        return start
+    if text[start] in _UNIT_CHARS or not is_han(text[start]):
+        return start
+    return start - len(m.group())
+
+
+_UNIT_CHARS = frozenset("个支名位人户家件项次场期批条种类组对份本张篇部所处层栋座辆台年月日号届级")
 
 
 def _plausible_modifier(mod: str) -> bool:
+    if mod.startswith(_GENERIC_FIRST):
+        return False  # 乡镇消防安全服务中心 · 村级…: a kind of body in every unit
     if (
         mod in _GENERIC_MODIFIERS
         or (mod[0] == "全" and len(mod) <= 3)
@@ -204,4 +364,4 @@ def _plausible_modifier(mod: str) -> bool:
     return not (is_word(mod) and mod in ("工作", "组织", "领导", "服务", "管理", "中心", "重点"))
 
 
-__all__ = ["find_orgs"]
+__all__ = ["find_orgs", "join_bodies"]

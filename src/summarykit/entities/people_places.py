@@ -651,16 +651,16 @@ def find_places(text: str) -> list[Cand]:
         hs, he = m.span()
         suf = m.group()
         # a dictionary word across the end: 村民 · 区域 · 城市化 (应城市) · 路线
-        if any(
+        across = any(
             _freq(text[hs - a : he + b]) >= 50 for a in (0, 1, 2) for b in (1, 2) if hs - a >= 0
-        ):
-            if not (suf == "街道" or (he < len(text) and text[he] in "村镇乡县区市")):
-                continue
+        ) and not (suf == "街道" or (he < len(text) and text[he] in "村镇乡县区市"))
         if len(suf) == 1 and text[he : he + 1] in _ABSTRACT_AFTER_UNIT:
             continue  # 党务村务 · 村风村貌 · 镇容: the unit's affairs or looks, not a place
         found = _place_end_at(text, he, suf)
         if found is None:
             continue
+        if across and not _known_name(text[found[0] : hs]):
+            continue  # 宁德市|政府 is a place, but 应城|市 in 城市化 is not
         start, placeholder = found
         name = text[start:he]
         if name in _GENERIC_PLACE or (not placeholder and name[0] in "全本该各我每"):
