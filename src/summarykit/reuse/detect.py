@@ -186,10 +186,24 @@ def _align_folded_chunk(
     min_norm: int = _STATE["min_norm"]
     min_core: int = _STATE["min_core"]
     out = []
-    for x, y in chunk:
+    for x, y, region in chunk:
         fa, fb = fold.view(x, views[x]), fold.view(y, views[y])
+        la = lb = 0
+        if region is not None:  # realign only around a first-pass passage
+            a_lo, a_hi, b_lo, b_hi = region
+            la = int(np.searchsorted(fold.src_start[x], a_lo))
+            ha = int(np.searchsorted(fold.src_start[x], a_hi))
+            lb = int(np.searchsorted(fold.src_start[y], b_lo))
+            hb = int(np.searchsorted(fold.src_start[y], b_hi))
+            fa = NormView(fa.text[la:ha], fa.codes[la:ha], fa.starts[la:ha], fa.ends[la:ha])
+            fb = NormView(fb.text[lb:hb], fb.codes[lb:hb], fb.starts[lb:hb], fb.ends[lb:hb])
         found = []
         for p in passages(fa, fb, params, text_a=texts[x], text_b=texts[y]):
+            if la or lb:
+                p = Passage(
+                    p.a0 + la, p.a1 + la, p.b0 + lb, p.b1 + lb,
+                    tuple((i + la, j + lb, ln) for i, j, ln in p.blocks), p.ordered,
+                )  # fmt: skip
             if max(p.a1 - p.a0, p.b1 - p.b0) < min_norm:
                 continue
             if chance.core(fdfs[x], fformula[x], p.blocks) < min_core:
@@ -276,6 +290,11 @@ def _load_lexicon() -> set[tuple[str, str]]:
         if len(parts) >= 2 and parts[0] and parts[1]:
             out.add((parts[0], parts[1]))
     return out
+
+
+def _spin_chunk(chunk: list[int]) -> list[tuple[float | None, tuple, tuple]]:
+    docs = _STATE["docs"]
+    return _spin_scores([docs[i] for i in chunk])
 
 
 def _spin_scores(docs: Sequence[Document]) -> list[tuple[float | None, tuple, tuple]]:
@@ -485,9 +504,9 @@ def _folded_pass(
     fold = fold_words([v.codes for v in views], classes)
     fh = gram_hashes_many(fold.codes, params.k)
     ftable, fdfs = GramTable.build_with_positions(fh, k=params.k)
-    # the chance model's context frequencies: the k-gram's own (an upper bound on surprise
-    # that saves a second table in this pass)
-    fctx_table, fctx_dfs = ftable, fdfs
+    fctx_table, fctx_dfs = GramTable.build_with_positions(
+        gram_hashes_many(fold.codes, params.k - 1), k=params.k - 1
+    )
     fformula = _split_like(formula_flags(np.concatenate(fh) if fh else np.zeros(0, np.uint64), params.k), fh)
     hs, ds, ps, ws = [], [], [], []
     for i, (h, df) in enumerate(zip(fh, fdfs)):
@@ -506,7 +525,21 @@ def _folded_pass(
     keys, span, score = keys[new], span[new], score[new]
     budget = max(params.min_pair_budget // 4, int(params.fold_pairs_per_doc * n))
     order_ = np.lexsort((keys, -score, -span))[:budget]
-    pair_list = sorted((int(k // n), int(k % n)) for k in keys[order_])
+    fresh = {(int(k // n), int(k % n)) for k in keys[order_]}
+    # pairs whose first-pass passages show word replacements: realign folded around them,
+    # where a spun passage is found whole (the longer of two overlapping passages is kept)
+    regions: dict[tuple[int, int], tuple[int, int, int, int] | None] = {xy: None for xy in fresh}
+    margin = 48
+    for x, y, items in aligned:
+        spunish = [item[1] for item in items if item[1].replacements]
+        if spunish and (x, y) not in regions:
+            regions[(x, y)] = (
+                max(0, min(r.a0 for r in spunish) - margin),
+                max(r.a1 for r in spunish) + margin,
+                max(0, min(r.b0 for r in spunish) - margin),
+                max(r.b1 for r in spunish) + margin,
+            )
+    pair_list = [(x, y, regions[(x, y)]) for x, y in sorted(regions)]
     lap("fold_index")
     _STATE.update(
         fold=fold, fdfs=fdfs, fctx_dfs=fctx_dfs, fformula=fformula,
@@ -682,7 +715,16 @@ def find_reuse(
             )
     raw = _drop_overlaps(raw)
 
-    spins = _spin_scores(docs)
+    if n >= 512 and params.n_jobs > 1:
+        _STATE["docs"] = docs
+        try:
+            spins = _run_chunks(
+                [list(range(i, min(n, i + 256))) for i in range(0, n, 256)], params.n_jobs, False, _spin_chunk
+            )
+        finally:
+            _STATE.clear()
+    else:
+        spins = _spin_scores(docs)
     # word frequencies over a deterministic sample of the corpus, for orientation
     sample_idx = range(0, n, max(1, n // 400)) if n else range(0)
     sample = "\n".join(views[i].text for i in sample_idx)
@@ -828,7 +870,7 @@ def _template_phrases(
     document counts for that document too (``社区妇联工作总结汇报 篇`` is in every title,
     ``…篇1`` only in some); phrases that add nothing to a listed longer one are dropped."""
     by_text: dict[str, set[int]] = defaultdict(set)
-    first_text: dict[str, str] = {}
+    first_at: dict[str, tuple[int, int, int]] = {}
     for i, runs in enumerate(spans):
         v = views[i]
         for s, e in runs:
@@ -837,9 +879,8 @@ def _template_phrases(
                 continue
             key = v.text[s:e]
             by_text[key].add(i)
-            if key not in first_text:
-                ts, te = v.span(s, e)
-                first_text[key] = docs[i].text[ts:te]
+            if key not in first_at:
+                first_at[key] = (i, s, e)
     top = sorted(by_text.items(), key=lambda kv: (-len(kv[1]), -len(kv[0]), kv[0]))[:pool]
     merged: dict[str, set[int]] = {key: set(ids) for key, ids in top}
     keys = [key for key, _ in top]
@@ -855,7 +896,9 @@ def _template_phrases(
         if any(key in other and len(ids) <= cnt for other, cnt in listed):
             continue
         listed.append((key, len(ids)))
-        out.append(TemplatePhrase(first_text[key], len(ids), tuple(docs[i].id for i in sorted(ids))))
+        d, fs, fe = first_at[key]
+        ts, te = views[d].span(fs, fe)
+        out.append(TemplatePhrase(docs[d].text[ts:te], len(ids), tuple(docs[i].id for i in sorted(ids))))
         if len(out) >= limit:
             break
     return tuple(out)
