@@ -529,6 +529,12 @@ PHENOMENA = [
     ("session_body", "在XX县第十五届人民代表大会第三次会议上,请各位政协委员提出意见",
      [("ORG", "人民代表大会"), ("ORG", "政协"), ("PLACE", "XX县")], []),
     ("distributive_units", "分村分组分户进行监测", [], [("ORG", "村分组")]),
+    # PERSON: a bracketed list of names, one of them with a surname not listed
+    ("bracketed_names", "2名同学(户晓明、张文娟)已成为正式党员", [("PERSON", "户晓明"),
+     ("PERSON", "张文娟")], []),
+    ("bracketed_bodies", "(县妇联、县总工会)", [], [("PERSON", "县妇联")]),
+    # a person described by the group they belong to
+    ("group_role", "X村村民李海东获县防控先进个人", [("PERSON", "李海东")], []),
     # LAW: the next item of a list of regulations
     ("listed_regulation", "根据政府信息公开条例、浙江省政府信息公开规定的要求",
      [("LAW", "浙江省政府信息公开规定")], [("PLACE", "浙江省")]),

@@ -261,17 +261,20 @@ def join_bodies(cands: list[Cand]) -> list[Cand]:
             new.append(_joined(p, b))
     pool = orgs + new
     for _ in range(2):
+        by_end: dict[int, list[Cand]] = {}
+        for a in pool:
+            by_end.setdefault(a.end, []).append(a)
         added = []
         for b in pool:
             if b.fields.get("tied"):
                 continue
-            hb = b.fields.get("head", b.start)
-            for a in pool:
-                if a is b or a.start >= b.start:
-                    continue
-                if a.fields.get("governing") and b.fields.get("governing"):
-                    continue
-                if a.end == b.start or (b.start < a.end <= hb):
+            hb = max(b.fields.get("head", b.start), b.start)
+            for e in range(b.start, hb + 1):
+                for a in by_end.get(e, ()):
+                    if a.start >= b.start:
+                        continue
+                    if a.fields.get("governing") and b.fields.get("governing"):
+                        continue
                     added.append(_joined(a, b))
         if not added:
             break

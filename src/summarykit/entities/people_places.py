@@ -206,6 +206,18 @@ def find_people(text: str) -> list[Cand]:
         if len({x for x, _ in items}) >= 2:
             for s_, e_ in items:
                 found.setdefault(s_, e_)
+    # 4b. a list of names in brackets (2名同学(户迎森、张文娟)): when one item is a name and
+    # every item looks like one, all are (a surname missing from the list does not matter)
+    for m in _BRACKET_LIST.finditer(text):
+        items = [(x.start(), x.end()) for x in re.finditer(r"[^、,，]+", m.group(1))]
+        base = m.start(1)
+        spans = [(base + a, base + b) for a, b in items]
+        if len(spans) < 2 or not all(_looks_like_name(text[a:b]) for a, b in spans):
+            continue
+        if not any(name_at(text, a, end=b) == b for a, b in spans):
+            continue
+        for a, b in spans:
+            found.setdefault(a, b)
     # 5. national leaders
     for m in _famous_re().finditer(text):
         found.setdefault(m.start(), m.end())
@@ -219,6 +231,20 @@ def find_people(text: str) -> list[Cand]:
     for m in re.finditer(r"(?:[_＿]+|某某|[xX×]{2,3}|\*{2,3})(?=同志)", text):
         out.append(Cand("PERSON", m.start(), m.end(), 30, {"placeholder": True}))
     return out
+
+
+_BRACKET_LIST = re.compile(r"[(（]([\u4e00-\u9fff]{2,4}(?:[、,，][\u4e00-\u9fff]{2,4})+)[)）]")
+
+
+def _looks_like_name(w: str) -> bool:
+    """2–3 characters, no function character, no common word, no body or place ending."""
+    return (
+        2 <= len(w) <= 3
+        and not any(c in _NOT_NAME_CHAR for c in w[1:])
+        and not _common(w)
+        and not _common(w[:2])
+        and w[-1] not in "会联委局办站所院队部村镇乡县区市省街路社组处科室厂司校"
+    )
 
 
 def _ends_role(text: str, i: int) -> bool:
