@@ -71,7 +71,7 @@ class ReuseParams:
     min_pair_budget: int = 4000
     fold_pass: bool = True
     """Second pass on text with learned spinner pairs folded (``index`` method only)."""
-    fold_pairs_per_doc: float = 0.5
+    fold_pairs_per_doc: float = 0.2
     """At most ``max(min_pair_budget, pairs_per_doc · N)`` candidate pairs are aligned
     (longest chains first), so the work grows linearly with the corpus."""
     learn_min_support: int = 2
