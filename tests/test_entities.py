@@ -491,6 +491,8 @@ PHENOMENA = [
     ("building_room", "支部成员在明德楼b203开展学习", [("PLACE", "明德楼b203")], []),
     ("place_before_unit_word", "2013年的宁德市政府信息公开工作", [("PLACE", "宁德市")],
      [("ORG", "宁德市政府")]),
+    # a division written in full is a place even where its unit starts a word (市|政府)
+    ("division_before_word", "三明市政府信息公开工作", [("PLACE", "三明市")], []),
     # ORG: a place, a body and its office run together are one body
     ("body_chain", "本报告由宁德市人民政府信息公开工作领导小组办公室负责编制",
      [("ORG", "宁德市人民政府信息公开工作领导小组办公室")], [("PLACE", "宁德市")]),
@@ -593,6 +595,9 @@ def test_vague_quantities_take_the_written_magnitude() -> None:
         # a place at the start of a quoted name gives the level
         ("荣获“杭州十佳和谐社区”、“浙江省绿色社区”等称号。",
          [("杭州十佳和谐社区", "city"), ("浙江省绿色社区", "provincial")]),
+        # an administrative division at the start gives its level (divisions lexicon)
+        ("荣获“顺昌县文明单位”、“鼓楼区巾帼文明岗”称号。",
+         [("顺昌县文明单位", "county"), ("鼓楼区巾帼文明岗", "district")]),
         # striving for a title confers nothing
         ("被列为创建全国文明城市示范点。", []),
     ],

@@ -142,6 +142,23 @@ def _gazetteer() -> frozenset[str]:
     return lexicon("ent_places.txt")
 
 
+def _division_level(name: str) -> str | None:
+    """The level of an administrative division named at the start: 顺昌县… → county,
+    鼓楼区… → district, 南平市… → city (``ent_divisions.tsv``)."""
+    from .people_places import divisions
+
+    divs = divisions()
+    for n in range(min(len(name) - 1, 9), 1, -1):
+        level = divs.get(name[:n])
+        if level == "province":
+            return "provincial"
+        if level == "city":
+            return "city"
+        if level == "county":
+            return {"区": "district", "县": "county", "旗": "county"}.get(name[n - 1], "city")
+    return None
+
+
 def _level_inside(name: str) -> str | None:
     """The level a name states at its start: a level word (全国…, 省级…), a place
     (四川省… · 成都十大年度社区 → city · 浙江… → provincial), a blanked place with its unit
@@ -157,6 +174,9 @@ def _level_inside(name: str) -> str | None:
     for p in _PROVINCES:
         if name.startswith(p):
             return "provincial"
+    div = _division_level(name)
+    if div:
+        return div
     for n in (4, 3, 2):
         head = name[:n]
         if head in _gazetteer() and head not in ("中国", "新中国"):

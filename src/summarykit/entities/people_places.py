@@ -585,6 +585,13 @@ def _name_char_before(text: str, i: int, suf: str) -> bool:
     return ch not in FUNCTION_CHARS and ch not in stopwords()
 
 
+@functools.cache
+def divisions() -> dict[str, str]:
+    """China's administrative divisions by full name (南平市, 顺昌县, 鼓楼区) → level
+    (province, city, county): ``ent_divisions.tsv``, derived from cpca's adcodes."""
+    return {name: level for name, level in table("ent_divisions.tsv", 2)}
+
+
 def _known_name(name: str) -> bool:
     """A listed place (the gazetteer, or a jieba place word of three characters or more: its
     two-character ones include ordinary words such as 远山, 上城)."""
@@ -630,7 +637,12 @@ def _place_end_at(text: str, he: int, suf: str, *, depth: int = 0) -> tuple[int,
         start = b
     if not ph and all(c in "中省市县区镇乡村" for c in text[start:hs]):
         return None  # 按照中省市县…精神: a list of levels, not a name
-    if tail is not None and not ph and start < tail and not _known_name(text[start:hs]):
+    if (
+        tail is not None
+        and not ph
+        and start < tail
+        and not (_known_name(text[start:hs]) or text[start:he] in divisions())
+    ):
         # a common word ends the name (山区, 城市, 一路): what comes before it must be a
         # name of two or more characters that is no word (长洼|山村 but not 边远|山区,
         # 礼貌|城市, 地级及以上|城市), or the numeral of a road (八|一路)
@@ -685,7 +697,7 @@ def find_places(text: str) -> list[Cand]:
         found = _place_end_at(text, he, suf)
         if found is None:
             continue
-        if across and not _known_name(text[found[0] : hs]):
+        if across and not (_known_name(text[found[0] : hs]) or text[found[0] : he] in divisions()):
             continue  # 宁德市|政府 is a place, but 应城|市 in 城市化 is not
         start, placeholder = found
         name = text[start:he]
@@ -772,4 +784,4 @@ def find_people_places(text: str) -> list[Cand]:
     return find_people(text) + find_places(text)
 
 
-__all__ = ["find_people", "find_people_places", "find_places", "name_at"]
+__all__ = ["divisions", "find_people", "find_people_places", "find_places", "name_at"]
