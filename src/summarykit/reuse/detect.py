@@ -69,6 +69,10 @@ class ReuseParams:
     that happen to sit side by side in two reports are not one copied passage."""
     pairs_per_doc: int = 2
     min_pair_budget: int = 4000
+    sentence_edges: int = 16
+    """Passages are set at sentence level: a clause of at most this many characters between
+    a passage end and a sentence boundary joins the passage when the other document is at
+    a boundary there (0: off)."""
     fold_pass: bool = True
     """Second pass on text with learned spinner pairs folded (``index`` method only)."""
     fold_pairs_per_doc: float = 0.2
@@ -355,6 +359,52 @@ def _extend_punct(ta: str, sa: int, ea: int, tb: str, sb: int, eb: int) -> tuple
         ea, eb = ea + 1, eb + 1
     while sa > 0 and sb > 0 and ta[sa - 1] == tb[sb - 1] and ta[sa - 1] in _PUNCT_EXTEND_LEFT:
         sa, sb = sa - 1, sb - 1
+    return sa, ea, sb, eb
+
+
+_SENT_END = set("。！？；!?;\n")
+
+
+def _at_start(t: str, i: int) -> bool:
+    j = i
+    while j > 0 and t[j - 1] in " \t\u3000":
+        j -= 1
+    return j == 0 or t[j - 1] in _SENT_END
+
+
+def _at_end(t: str, e: int) -> bool:
+    return e >= len(t) or t[e - 1] in _SENT_END or t[e] in _SENT_END
+
+
+def _sentence_edges(
+    ta: str, sa: int, ea: int, tb: str, sb: int, eb: int, max_ext: int
+) -> tuple[int, int, int, int]:
+    """Copies are made of sentences: when a passage starts (ends) on a sentence boundary
+    in one document and a short clause after (before) one in the other, the clause was
+    inserted or dropped by the copyist and belongs to the passage."""
+
+    def back(t: str, i: int) -> int | None:
+        j = i
+        while j > 0 and i - j <= max_ext and t[j - 1] not in _SENT_END:
+            j -= 1
+        return j if _at_start(t, j) and i - j <= max_ext else None
+
+    def fwd(t: str, e: int) -> int | None:
+        j = e
+        while j < len(t) and j - e <= max_ext and t[j] not in _SENT_END:
+            j += 1
+        if j - e > max_ext:
+            return None
+        return j + 1 if j < len(t) and t[j] in "。！？；!?;" else j
+
+    if _at_start(ta, sa) and not _at_start(tb, sb):
+        sb = back(tb, sb) if back(tb, sb) is not None else sb
+    elif _at_start(tb, sb) and not _at_start(ta, sa):
+        sa = back(ta, sa) if back(ta, sa) is not None else sa
+    if _at_end(ta, ea) and not _at_end(tb, eb):
+        eb = fwd(tb, eb) if fwd(tb, eb) is not None else eb
+    elif _at_end(tb, eb) and not _at_end(ta, ea):
+        ea = fwd(ta, ea) if fwd(ta, ea) is not None else ea
     return sa, ea, sb, eb
 
 
@@ -708,6 +758,8 @@ def find_reuse(
             sa, ea = views[x].span(r.a0, r.a1)
             sb, eb = views[y].span(r.b0, r.b1)
             sa, ea, sb, eb = _extend_punct(texts[x], sa, ea, texts[y], sb, eb)
+            if params.sentence_edges:
+                sa, ea, sb, eb = _sentence_edges(texts[x], sa, ea, texts[y], sb, eb, params.sentence_edges)
             if ea - sa < params.min_chars or eb - sb < params.min_chars:
                 continue
             raw.append(
