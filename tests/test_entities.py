@@ -531,6 +531,13 @@ PHENOMENA = [
     ("session_body", "在XX县第十五届人民代表大会第三次会议上,请各位政协委员提出意见",
      [("ORG", "人民代表大会"), ("ORG", "政协"), ("PLACE", "XX县")], []),
     ("distributive_units", "分村分组分户进行监测", [], [("ORG", "村分组")]),
+    ("peer_bodies", "同时镇妇联团委和镇组织办联合发布招募令",
+     [("ORG", "镇妇联"), ("ORG", "团委")], [("ORG", "镇妇联团委")]),
+    ("time_adverbial_before_body", "几年来学校工会组织老师参加比赛",
+     [("ORG", "学校工会")], [("ORG", "几年来学校工会")]),
+    ("verb_ending_in_head", "看望生病住院的老师", [], [("ORG", "生病住院")]),
+    ("level_idiom", "形成了一级抓一级、层层抓落实的格局", [], [("COUNT", "一级")]),
+    ("congress_ordinal", "学习中国妇女十二大省妇女十三大精神", [], [("PLACE", "十二大省")]),
     # PERSON: a bracketed list of names, one of them with a surname not listed
     ("bracketed_names", "2名同学(户晓明、张文娟)已成为正式党员", [("PERSON", "户晓明"),
      ("PERSON", "张文娟")], []),
@@ -598,6 +605,8 @@ def test_vague_quantities_take_the_written_magnitude() -> None:
         # an administrative division at the start gives its level (divisions lexicon)
         ("荣获“顺昌县文明单位”、“鼓楼区巾帼文明岗”称号。",
          [("顺昌县文明单位", "county"), ("鼓楼区巾帼文明岗", "district")]),
+        # 定为 confers too, and names who conferred
+        ("被县政府定为“文明社区”创建示范点。", [("“文明社区”创建示范点", "county")]),
         # striving for a title confers nothing
         ("被列为创建全国文明城市示范点。", []),
     ],

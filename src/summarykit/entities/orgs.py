@@ -33,6 +33,9 @@ _GOVERNING = (
     "人大",
     "政协",
 )
+_PEERS = (*_GOVERNING, "妇联", "团委", "工会", "总工会", "残联", "科协", "文联", "侨联",
+          "工商联", "关工委", "妇委会", "团工委")  # fmt: skip
+"""Bodies of their own: one written right after another is a second body (镇妇联|团委)."""
 _GENERIC_BEFORE = (
     "各级",
     "各",
@@ -117,10 +120,10 @@ def find_orgs(text: str) -> list[Cand]:
         toks = walk_left(
             text, core_start, max_chars=12, max_tokens=5, inner_verbs=head.endswith(_DOING_HEADS)
         )
-        if head in _GOVERNING:
-            # 党中央国务院 · 省委省政府 · 镇党委政府: two bodies side by side, not one name
+        if head in _PEERS:
+            # 党中央国务院 · 省委省政府 · 镇党委政府 · 镇妇联团委: two bodies side by side
             for k, (a, b) in enumerate(toks):
-                if any(text[a:b].endswith(g) for g in _GOVERNING):
+                if any(text[a:b].endswith(g) for g in _PEERS):
                     toks = toks[:k]
                     break
         start = toks[-1][0] if toks else core_start
@@ -140,7 +143,7 @@ def find_orgs(text: str) -> list[Cand]:
             # own), or fixed by a pronoun (我妇联)
             prev = hs - 1
             tied = (prev >= 0 and text[prev] == "、" and prev in ends) or (
-                hs in ends and head in _GOVERNING
+                hs in ends and head in _PEERS
             )
             tied = tied or (
                 head == "党委" and re.match(r"[、和]?政府", text[he : he + 3]) is not None
@@ -189,7 +192,8 @@ def find_orgs(text: str) -> list[Cand]:
             continue
         out.append(
             Cand("ORG", start, he, 70, {"placeholder": placeholder, "head": hs,
-                                        "governing": head in _GOVERNING})
+                                        "governing": head in _GOVERNING,
+                                        "sub": head.endswith(_SUB_HEADS)})
         )  # fmt: skip
         ends[he] = start
     return out + find_organizers(text)
@@ -269,10 +273,13 @@ def join_bodies(cands: list[Cand]) -> list[Cand]:
             if b.fields.get("tied"):
                 continue
             hb = max(b.fields.get("head", b.start), b.start)
+            sub = b.fields.get("sub", False)
             for e in range(b.start, hb + 1):
                 for a in by_end.get(e, ()):
                     if a.start >= b.start:
                         continue
+                    if e == b.start and not sub:
+                        continue  # 镇妇联团委 · 党中央国务院: two bodies side by side
                     if a.fields.get("governing") and b.fields.get("governing"):
                         continue
                     added.append(_joined(a, b))
@@ -326,6 +333,9 @@ _OWN_BODIES = frozenset(
      "居委会", "党组", "妇代会"]
 )  # fmt: skip
 _SESSION_BODIES = frozenset(["人民代表大会", "人大", "政协"])
+_SUB_HEADS = ("办公室", "办", "室", "部", "处", "科", "所", "中心", "站", "组", "队")
+"""Heads of a body's own departments: joined to the body written right before them
+(市委|宣传部 · …领导小组|办公室); other heads name a peer (镇妇联|团委: two bodies)."""
 _DOING_HEADS = ("中心", "所", "站", "院", "馆")
 """Heads of bodies named after what they do (软件评测中心, 情报研究所): a verb may stand
 right before them."""

@@ -635,6 +635,8 @@ def _place_end_at(text: str, he: int, suf: str, *, depth: int = 0) -> tuple[int,
         if b is None:
             return None
         start = b
+    if not ph and re.fullmatch(r"[一二三四五六七八九十]+大", text[start:hs]):
+        return None  # 妇女十二大省妇女十三大: a congress (十二大), then 省 starts the next one
     if not ph and all(c in "中省市县区镇乡村" for c in text[start:hs]):
         return None  # 按照中省市县…精神: a list of levels, not a name
     if (
