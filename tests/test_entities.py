@@ -489,6 +489,13 @@ PHENOMENA = [
     ("place_then_place", "可登录“湖北恩施”网站查询", [("PLACE", "湖北恩施")], []),
     # a named building and a room in it
     ("building_room", "支部成员在明德楼b203开展学习", [("PLACE", "明德楼b203")], []),
+    # a place praised by a slogan, without its unit
+    ("slogan_place", "响应区委提出的“森林北仑”工作,擘画“天堂苏州·最美吴中”,守护健康遂宁",
+     [("PLACE", "北仑"), ("PLACE", "苏州"), ("PLACE", "吴中"), ("PLACE", "遂宁")], []),
+    ("slogan_not_place", "开展“平安家庭”创建,建设美丽乡村", [],
+     [("PLACE", "家庭"), ("PLACE", "美丽乡")]),
+    # a suffix at the very end of the text still ends a place
+    ("place_at_text_end", "在鼓楼区五一北路", [("PLACE", "鼓楼区五一北路")], []),
     ("place_before_unit_word", "2013年的宁德市政府信息公开工作", [("PLACE", "宁德市")],
      [("ORG", "宁德市政府")]),
     # a division written in full is a place even where its unit starts a word (市|政府)

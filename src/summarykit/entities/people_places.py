@@ -497,8 +497,10 @@ def _acceptable(w: str, text: str, t: int) -> bool:
             prev = text[t - 1] if t else ""
             return not prev or not ("\u4e00" <= prev <= "\u9fff") or prev in "年度"
         return True
-    if w in _place_words():
-        return True
+    if w in _place_words() and (
+        _freq(w) < 4 * _COMMON_FREQ or w in _short_divisions() or w in lexicon("ent_places.txt")
+    ):
+        return True  # (jieba's place words include common ones: 美丽 in 美丽乡村)
     if is_stop(w):
         return False
     return _freq(w) < _COMMON_FREQ
@@ -590,6 +592,34 @@ def divisions() -> dict[str, str]:
     """China's administrative divisions by full name (南平市, 顺昌县, 鼓楼区) → level
     (province, city, county): ``ent_divisions.tsv``, derived from cpca's adcodes."""
     return {name: level for name, level in table("ent_divisions.tsv", 2)}
+
+
+_SLOGAN = re.compile(
+    r"(?:美丽|魅力|健康|平安|森林|最美|幸福|文明|和谐|生态|智慧|天堂|活力|数字|法治|书香|绿色|"
+    r"清廉|人文|诚信|宜居|品质|开放|创新|精彩|大美|锦绣|印象|畅游|多彩)新?"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[”\"’'·・」]|$)"
+)
+
+
+@functools.cache
+def _short_divisions() -> frozenset[str]:
+    """Names of cities and counties without their unit (北仑区 → 北仑, 遂宁市 → 遂宁)."""
+    out = set()
+    for name, level in divisions().items():
+        m = re.match(
+            r"(.+?)(?:自治县|自治旗|自治州|林区|特区|新区|地区|盟|区|县|市|旗)$", name
+        )
+        if level != "province" and m and 2 <= len(m.group(1)) <= 4:
+            out.add(m.group(1))
+    return frozenset(out)
+
+
+def _slogan_place(w: str) -> bool:
+    return w not in _GENERIC_PLACE and (
+        w in _short_divisions()
+        or w in lexicon("ent_places.txt")
+        or (w in _place_words() and _freq(w) < _COMMON_FREQ)
+    )
 
 
 def _known_name(name: str) -> bool:
@@ -692,7 +722,10 @@ def find_places(text: str) -> list[Cand]:
         suf = m.group()
         # a dictionary word across the end: 村民 · 区域 · 城市化 (应城市) · 路线
         across = any(
-            _freq(text[hs - a : he + b]) >= 50 for a in (0, 1, 2) for b in (1, 2) if hs - a >= 0
+            _freq(text[hs - a : he + b]) >= 50
+            for a in (0, 1, 2)
+            for b in (1, 2)
+            if hs - a >= 0 and he + b <= len(text)
         ) and not (suf == "街道" or (he < len(text) and text[he] in "村镇乡县区市"))
         if len(suf) == 1 and text[he : he + 1] in _ABSTRACT_AFTER_UNIT:
             continue  # 党务村务 · 村风村貌 · 镇容: the unit's affairs or looks, not a place
@@ -719,6 +752,11 @@ def find_places(text: str) -> list[Cand]:
             if a and a.end() > he and (suf != "社区" or not text[he : he + 1].isdigit()):
                 end = a.end()
         out.append(Cand("PLACE", start, end, 40, {"placeholder": placeholder}))
+    # a place praised by a slogan: “森林北仑” · “天堂苏州·最美吴中” · 魅力新城关 · 健康遂宁
+    for m in _SLOGAN.finditer(text):
+        s, e = m.span("name")
+        if _slogan_place(text[s:e]):
+            out.append(Cand("PLACE", s, e, 41, {"placeholder": False}))
     # a named building and a room in it: 励耘楼a107 · 明德楼302室
     for m in _ROOM.finditer(text):
         hs = m.start()
