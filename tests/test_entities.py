@@ -551,6 +551,10 @@ PHENOMENA = [
     ("bracketed_bodies", "(县妇联、县总工会)", [], [("PERSON", "县妇联")]),
     # a person described by the group they belong to
     ("group_role", "X村村民李海东获县防控先进个人", [("PERSON", "李海东")], []),
+    ("name_at_text_end", "X村村民李海东", [("PERSON", "李海东")], []),
+    # a lone X masks a village or a town (not a character of a word: X区工作者 = 社区工作者)
+    ("single_x_place", "在X村召开会议,医务人员、X区工作者到场", [("PLACE", "X村")],
+     [("PLACE", "X区")]),
     # LAW: the next item of a list of regulations
     ("listed_regulation", "根据政府信息公开条例、浙江省政府信息公开规定的要求",
      [("LAW", "浙江省政府信息公开规定")], [("PLACE", "浙江省")]),

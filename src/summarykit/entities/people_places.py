@@ -93,7 +93,7 @@ def name_at(text: str, i: int, *, end: int | None = None) -> int | None:
             continue
         if not _name_ok(text, i, e, sur):
             continue
-        if given == 2 and end is None:
+        if given == 2 and end is None and e < len(text):
             nxt = text[e - 1 : e + 1]  # the last character and the next one
             if (
                 _common(nxt)
@@ -506,8 +506,14 @@ def _acceptable(w: str, text: str, t: int) -> bool:
     return _freq(w) < _COMMON_FREQ
 
 
-def _name_left(text: str, p: int, *, max_len: int = 3, numerals: bool = False) -> tuple[int, bool]:
-    """Start of the proper name ending at ``p`` (== ``p`` if none) and whether it is a blank."""
+def _name_left(
+    text: str, p: int, *, max_len: int = 3, numerals: bool = False, single_x: bool = False
+) -> tuple[int, bool]:
+    """Start of the proper name ending at ``p`` (== ``p`` if none) and whether it is a blank.
+
+    ``single_x``: a lone X masks a name too (X村 · X镇), when a boundary stands before it
+    (the units of villages and towns: a lone X before 区/市 more often masks a character of
+    a word, 社X区 → X区工作者)."""
     q = p
     while True:
         t = token_ending_at(text, q, max(0, q - 8))
@@ -516,6 +522,8 @@ def _name_left(text: str, p: int, *, max_len: int = 3, numerals: bool = False) -
         w = text[t:q]
         if is_placeholder_token(w):
             if q == p and (w[0] in "_＿#＃*" or len(w) >= 2):
+                return t, True
+            if q == p and single_x and w in "xXｘＸ" and _boundary_before(text, t):
                 return t, True
             break
         if any(w.endswith(u) for u in _CHAIN_UNITS):
@@ -543,6 +551,15 @@ def _name_left(text: str, p: int, *, max_len: int = 3, numerals: bool = False) -
     if q < p and text[q] in stopwords() and _freq(text[q]) >= _RARE_CHAR and p - q - 1 >= 2:
         q += 1
     return q, False
+
+
+def _boundary_before(text: str, i: int) -> bool:
+    """Nothing of a word stands right before ``text[i]``: punctuation, a function character,
+    or a one-character stop word (在X村 · 、X村)."""
+    if i == 0:
+        return True
+    ch = text[i - 1]
+    return not ("\u4e00" <= ch <= "\u9fff") or ch in FUNCTION_CHARS or ch in stopwords()
 
 
 def _bounded_name_left(text: str, p: int, *, max_len: int = 4) -> int | None:
@@ -657,7 +674,9 @@ def _place_end_at(text: str, he: int, suf: str, *, depth: int = 0) -> tuple[int,
         if w not in _place_words() and _freq(w) >= _COMMON_FREQ // 5:
             return None
     s = token_ending_at(text, he, max(0, he - 6))
-    start, ph = _name_left(text, hs, numerals=suf in ("路", "街", "大道"))
+    start, ph = _name_left(
+        text, hs, numerals=suf in ("路", "街", "大道"), single_x=suf in ("村", "镇", "乡", "县")
+    )
     if s is not None and he - s > len(suf) and text[s:he] in _place_words() and s < start:
         start, ph = s, False  # 宁波市 · 新城区 · 衡山县
     if hs - start < minimum and not ph:
