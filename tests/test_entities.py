@@ -552,6 +552,14 @@ PHENOMENA = [
     # a person described by the group they belong to
     ("group_role", "X村村民李海东获县防控先进个人", [("PERSON", "李海东")], []),
     ("name_at_text_end", "X村村民李海东", [("PERSON", "李海东")], []),
+    # names withheld: a surname and a mask (某, 某某, *, X before a name cue)
+    ("masked_names", "由贫困户刘某、王某某和欧阳某某负责,镇长陈**、黄XX同志到场",
+     [("PERSON", "刘某"), ("PERSON", "王某某"), ("PERSON", "欧阳某某"), ("PERSON", "陈**"),
+      ("PERSON", "黄XX")], []),
+    ("not_masked_names", "提高某项工作,在某些方面,居全X区第X位", [],
+     [("PERSON", "高某"), ("PERSON", "全X")]),
+    # a masked place or body: 某乡 · 某某县妇联
+    ("masked_units", "某乡和某某县妇联", [("PLACE", "某乡"), ("ORG", "某某县妇联")], []),
     # a lone X masks a village or a town (not a character of a word: X区工作者 = 社区工作者)
     ("single_x_place", "在X村召开会议,医务人员、X区工作者到场", [("PLACE", "X村")],
      [("PLACE", "X区")]),
@@ -625,3 +633,10 @@ def test_vague_quantities_take_the_written_magnitude() -> None:
 def test_honor_series_and_levels(text: str, honors: list) -> None:
     got = [(e.text, e.level) for e in ents(text) if e.label == "HONOR"]
     assert got == honors
+
+
+def test_masked_entities_are_placeholders() -> None:
+    for text, surface, label in [("贫困户刘某进行帮扶", "刘某", "PERSON"),
+                                 ("某某县妇联开展活动", "某某县妇联", "ORG"),
+                                 ("在某乡召开", "某乡", "PLACE")]:  # fmt: skip
+        assert one(text, surface, label).placeholder is True

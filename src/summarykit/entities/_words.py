@@ -65,8 +65,8 @@ def token_ending_at(text: str, p: int, lo: int = 0) -> int | None:
     freq = vocab()
     for n in range(min(MAX_WORD, p - lo), 1, -1):
         w = text[p - n : p]
-        if freq.get(w, 0) > 0 and all(_han(c) for c in w):
-            return p - n
+        if freq.get(w, 0) > 0 and all(_han(c) for c in w) and "某" not in w:
+            return p - n  # (某县 · 某村 are a mask and a unit, not one word)
     return p - 1
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ._base import Cand, alternation, lexicon, table
+from ._base import Cand, alternation, has_placeholder, lexicon, table
 from ._words import (
     FUNCTION_CHARS,
     is_placeholder_token,
@@ -111,6 +111,7 @@ def _famous_re() -> re.Pattern[str]:
     return re.compile(alternation(lexicon("ent_persons.txt")))
 
 
+_MASK = re.compile(r"某某?|(?<!\*)\*{1,3}(?!\*)|(?<![A-Za-z])[xX×]{1,3}(?![A-Za-z0-9])")
 _CONTEXT_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十]岁|[村组家镇乡户])的")
 _SEP = "、,，"
 
@@ -226,7 +227,31 @@ def find_people(text: str) -> list[Cand]:
     if names:
         for m in re.finditer(alternation(names), text):
             found.setdefault(m.start(), m.end())
-    out = [Cand("PERSON", s_, e_, 30, {"placeholder": False}) for s_, e_ in found.items()]
+    # 7. a surname and a mask: 李某 · 王某某 · 陈** · 张XX (names withheld in a report)
+    singles, doubles = _surnames()
+    for m in _MASK.finditer(text):
+        j, mask_end = m.span()
+        if text[j - 2 : j] in doubles and j >= 2:
+            i = j - 2
+        elif j >= 1 and text[j - 1] in singles and text[j - 1] not in _FUNCTION_SURNAMES:
+            i = j - 1
+        else:
+            continue
+        if i > 0 and vocab().get(text[i - 1 : i + 1], 0) > 0:
+            continue  # 提高某项: 高 ends the word 提高
+        if m.group() == "某" and vocab().get(text[j : j + 2], 0) > 0:
+            continue  # 某些 · 某项 · 某种: a determiner, not a mask
+        if m.group()[0] in "xX×" and not re.match(
+            r"[^\u4e00-\u9fff]|同志|等|家庭|[、和与及的]|$", text[mask_end : mask_end + 2]
+        ):
+            continue  # an X masks anything (全X区第X位): a name only where a name is expected
+        if text[i] in "全各每该本":
+            continue  # a determiner, not the surname 全
+        found.setdefault(i, mask_end)
+    out = [
+        Cand("PERSON", s_, e_, 30, {"placeholder": has_placeholder(text[s_:e_])})
+        for s_, e_ in found.items()
+    ]
     # blanks standing for a name: 干事_同志 · 某某同志
     for m in re.finditer(r"(?:[_＿]+|某某|[xX×]{2,3}|\*{2,3})(?=同志)", text):
         out.append(Cand("PERSON", m.start(), m.end(), 30, {"placeholder": True}))
@@ -523,8 +548,10 @@ def _name_left(
         if is_placeholder_token(w):
             if q == p and (w[0] in "_＿#＃*" or len(w) >= 2):
                 return t, True
-            if q == p and single_x and w in "xXｘＸ" and _boundary_before(text, t):
-                return t, True
+            if q == p and _boundary_before(text, t) and (
+                w == "某" or (single_x and w in "xXｘＸ")
+            ):
+                return t, True  # 某县 · 某村 · X村
             break
         if any(w.endswith(u) for u in _CHAIN_UNITS):
             if q == p and w in _place_words() and len(w) <= max_len:
