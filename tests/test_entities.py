@@ -462,6 +462,12 @@ PHENOMENA = [
     # a bare year in brackets is a date; in a document number it is not
     ("bracket_year", "第九届(2018)全国评比", [("DATE", "2018")], []),
     ("document_number", "按照皖政办(2018)12号文件", [], [("DATE", "2018")]),
+    # text from a PDF: a space between a number and its unit or 月/日
+    ("spaced_date", "5 月 15 日-5 月 28 日期间", [("DATE", "5 月 15 日"), ("DATE", "5 月 28 日")], []),
+    ("spaced_counts", "共 68 户 260 人,投入资金 1.2 万元,增长 12.5 %",
+     [("COUNT", "68 户"), ("COUNT", "260 人"), ("MONEY", "1.2 万元"), ("PERCENT", "12.5 %")], []),
+    ("spaced_not_counts", "1 人员安排\n生产总值 亿元,增长 %", [],
+     [("COUNT", "1 人"), ("MONEY", "亿元"), ("PERCENT", "%")]),
     # traditional characters read as simplified ones, spans and texts as written
     ("traditional", "在縣婦聯的指導下,2019年共捐款7000餘元。",
      [("ORG", "縣婦聯"), ("DATE", "2019年"), ("MONEY", "7000餘元")], []),

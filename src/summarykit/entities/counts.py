@@ -40,6 +40,7 @@ def _pattern() -> re.Pattern[str]:
         r"(?:[.．](?:[_＿]+|[xXｘＸ×]{1,4}|[0-9]+)(?![A-Za-z]))?[十百千万亿]{0,2}"  # X.X亿
         r"|\*{2,}"
         rf"|(?<![0-9０-９A-Za-z.．]){AR_NUM}"  # Arabic
+        r"|(?<![0-9０-９A-Za-z.．])[0-9]+(?:\.[0-9]+)? (?=[万亿千百]+[ ]?(?:余|多)?[ ]?[\u4e00-\u9fff%])[万亿千百]{1,3}"
         rf"|[数几][十百千万亿]+|[{_CN}]+几[十百千万]?|上[百千万亿]"  # 数十 · 几百 · 十几 · 上亿
         rf"|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"  # Chinese
         r")"
@@ -49,8 +50,8 @@ def _pattern() -> re.Pattern[str]:
         r"(?P<pre>(?<![最附接邻就靠贴亲将])近|将近|大约|(?<![预节制签条契违公邀相婚履特守誓隐])约)?"
         rf"(?:百分之(?P<pnum>{num})"
         rf"|(?P<num>{num})(?:[-－—~～至到](?P<num2>{num}))?"
-        r"(?:(?P<suf>余|多)(?P<mult>万亿|千万|百万|十万|万|亿|千|百)?)?"
-        rf"(?P<unit>{units}))"
+        r"(?:(?P<sp0>[ ]?)(?P<suf>余|多)(?P<mult>万亿|千万|百万|十万|万|亿|千|百)?)?"
+        rf"(?P<sp>[ \u3000]?)(?P<unit>{units}))"
         r"(?P<post>左右|及以上|以上|及以下|以下|之多|多(?=来|时间|的时间))?"
     )
 
@@ -58,6 +59,12 @@ def _pattern() -> re.Pattern[str]:
 @functools.cache
 def _idiom_re() -> re.Pattern[str]:
     return re.compile(lexicon_pattern("ent_count_idioms.txt"))
+
+
+def _word_freq(w: str) -> int:
+    from ._words import vocab
+
+    return vocab().get(w, 0)
 
 
 def _is_placeholder(s: str) -> bool:
@@ -223,6 +230,18 @@ def find_counts(text: str) -> list[Cand]:
             continue
         if pre and num_start > 0 and not raw:
             continue
+        spaced = bool(m.group("sp") or m.group("sp0") or " " in (raw or ""))
+        if spaced:
+            # a space between an Arabic numeral and its unit (text from a PDF: 共 68 户):
+            # not after a Chinese numeral, not a list number at a line start (1 人员安排),
+            # not when the unit starts a word (5 人员)
+            if not re.fullmatch(r"[0-9０-９.,．，xX_]+(?: ?[万亿千百]{1,3})?", raw) or (
+                len(raw) == 1 and (num_start == 0 or text[num_start - 1] == "\n")
+            ):
+                continue
+            nxt2 = text[m.end("unit") - 1 : m.end("unit") + 1]
+            if len(nxt2) == 2 and _word_freq(nxt2) >= 50:
+                continue
         fields: dict = {"unit": unit_raw}
         value: float | None = None
         approx = bool(pre or suf or post)

@@ -131,7 +131,7 @@ def parse_cn_digits(s: str) -> int | None:
 
 def parse_number(s: str) -> float | None:
     """The value of one numeral span (``181,913`` · ``1361万`` · ``五千三百二十亿`` · ``七点五``)."""
-    s = to_halfwidth(s.strip()).replace(",", "")
+    s = to_halfwidth(s.strip()).replace(",", "").replace(" ", "")
     if not s:
         return None
     # split a trailing run of Chinese multipliers off an Arabic head: 1361万 · 2.3亿 · 5千万
