@@ -646,3 +646,21 @@ def test_masked_entities_are_placeholders() -> None:
                                  ("某某县妇联开展活动", "某某县妇联", "ORG"),
                                  ("在某乡召开", "某乡", "PLACE")]:  # fmt: skip
         assert one(text, surface, label).placeholder is True
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # a district's report: the community federations are a kind of body, its own stays
+        ("我区妇联举办了社区妇联主席培训班。我区各街道积极参与。", ["区妇联"], ["社区妇联"]),
+        # a report about many communities (各社区 · 23个社区 …) speaks of their bodies as a kind
+        ("23个社区完成改建,各社区制定本社区方案,每个社区都产生了社区妇联执委。", [],
+         ["社区妇联"]),
+        # a community's own report keeps its own body
+        ("我社区妇联组织妇女学习,我社区还开展了义诊。", ["社区妇联"], []),
+    ],
+)
+def test_bodies_of_lower_units_as_a_kind(text: str, kept: list, dropped: list) -> None:
+    orgs = [e.text for e in ents(text) if e.label == "ORG"]
+    assert all(k in orgs for k in kept), orgs
+    assert not any(d in orgs for d in dropped), orgs

@@ -149,6 +149,7 @@ def find_entities(
 
         cands = join_bodies(cands)
     cands = _drop_genre_title_orgs(view, cands)
+    cands = _drop_subordinate_kinds(view, cands)
     chosen = _resolve(cands, len(text))
     return [_to_entity(text, c) for c in chosen if c.label in want]
 
@@ -188,6 +189,57 @@ def _drop_genre_title_orgs(text: str, cands: list[Cand]) -> list[Cand]:
         if c.label == "ORG" and not c.fields.get("placeholder"):
             k = bisect.bisect_right(starts, c.start) - 1
             if k >= 0 and c.end <= spans[k][1] and _LEVEL_ONLY_ORG.match(text[c.start : c.end]):
+                continue
+        out.append(c)
+    return out
+
+
+_UNIT_RANK = {"村": 1, "社区": 1, "居": 1, "街道": 2, "镇": 2, "乡": 2, "县": 3, "区": 3,
+              "市": 4, "州": 4, "省": 5}  # fmt: skip
+_OWN_UNIT = re.compile(r"(?:我们|我|本)(社区|街道|村|镇|乡|县|区|市|州|省)(?![民长委级])")
+_MANY_UNITS = re.compile(
+    r"(?:各个|各|每个|所有|[0-9０-９]+个|[一二两三四五六七八九十百]+个)(社区|街道|村|镇|乡|县|区|市)"
+)
+_LEVEL_KIND = re.compile(r"^(社区|街道|村|居|镇|乡|县|区|市|州|省)([\u4e00-\u9fff]{2,4})$")
+
+
+def _drop_subordinate_kinds(text: str, cands: list[Cand]) -> list[Cand]:
+    """A report written by a unit (我区 · 本县 · 我镇, the most frequent) that names a body by a
+    lower level and its type only (区妇联's report: 社区妇联主席培训班; a town's: 村妇联)
+    means the bodies of all those units, not one: not ORG. The unit's own level and higher
+    ones (我镇 … 镇妇联, 县妇联) stay."""
+    orgs = [c for c in cands if c.label == "ORG" and not c.fields.get("placeholder")]
+    if not orgs:
+        return cands
+    counts: dict[str, int] = {}
+    for m in _OWN_UNIT.finditer(text):
+        clause = text[max(0, m.start() - 20) : m.start()]
+        if re.search(r"(?:各|每个|每一个|各个)" + m.group(1) + r"[^。；;！？\n]*$", clause):
+            continue  # 各社区…制定本社区方案: each community's own, not the writer's
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    plural: dict[str, int] = {}
+    for m in _MANY_UNITS.finditer(text):
+        plural[m.group(1)] = plural.get(m.group(1), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        own = None  # no unit, or two as often: no decision from the pronouns
+    else:
+        own = _UNIT_RANK[ranked[0][0]]
+    # a report about many units of one level (23个社区 · 各社区 …, three times or more) speaks
+    # of their bodies as a kind, unless it is written by one of them
+    many = {u for u, n in plural.items() if n >= 3 and (own is None or _UNIT_RANK[u] < own)}
+    if own is None and not many:
+        return cands
+    from .orgs import type_words
+
+    types = type_words()
+    out = []
+    for c in cands:
+        if c.label == "ORG" and not c.fields.get("placeholder"):
+            m = _LEVEL_KIND.match(text[c.start : c.end])
+            if m and m.group(2) in types and (
+                (own is not None and _UNIT_RANK[m.group(1)] < own) or m.group(1) in many
+            ):
                 continue
         out.append(c)
     return out

@@ -81,6 +81,13 @@ def _generic_before(text: str, s: int) -> bool:
     return False
 
 
+@functools.cache
+def type_words() -> frozenset[str]:
+    """Head words that name a type of body (妇联, 党支部, 居委会 …): with only a level before
+    them (社区妇联) they say which kind of body, not which one."""
+    return frozenset(h for h, kind in _heads().items() if kind in ("prefixed", "bare"))
+
+
 def find_orgs(text: str) -> list[Cand]:
     heads = _heads()
     not_org = _not_org()
