@@ -539,6 +539,10 @@ PHENOMENA = [
     ("pronoun_own_body", "结合本党支部实际,确保我们支部工作顺利",
      [("ORG", "党支部"), ("ORG", "支部")], []),
     ("pronoun_with_people", "我们妇联同志要带头", [], [("ORG", "妇联")]),
+    # the unit's own government by what only one government has (its head, its team)
+    ("own_government", "当选为政府镇长,负责政府全面工作,带领政府一班人",
+     [("ORG", "政府")], []),
+    ("generic_government", "党和政府的温暖,政府对妇女的关爱政策", [], [("ORG", "政府")]),
     ("study_group", "召开党委理论学习中心组扩大会议", [("ORG", "党委理论学习中心组")], []),
     # a numbered session's assembly; the assembly addressed in a work report
     ("session_body", "在XX县第十五届人民代表大会第三次会议上,请各位政协委员提出意见",

@@ -158,6 +158,9 @@ def find_orgs(text: str) -> list[Cand]:
             tied = tied or (
                 head == "政府" and re.search(r"党委[、和]?$", text[max(0, hs - 3) : hs]) is not None
             )
+            # the government of the unit by what only one government has: its head, its
+            # leading group, its overall work (当选为政府镇长 · 带领政府一班人 · 负责政府全面工作)
+            tied = tied or (head == "政府" and _OWN_GOVERNMENT_AFTER.match(text, he) is not None)
             tied = tied or (
                 head == "妇联" and text[hs - 1 : hs] == "我" and text[hs - 2 : hs] != "我们"
             )
@@ -339,6 +342,9 @@ _OWN_BODIES = frozenset(
     ["妇联", "党支部", "支部", "党总支", "总支", "党委", "党工委", "团委", "团支部", "工会",
      "居委会", "党组", "妇代会"]
 )  # fmt: skip
+_OWN_GOVERNMENT_AFTER = re.compile(
+    r"(?:镇长|乡长|县长|区长|市长|省长|州长|一班人|班子|全面工作|党组)"
+)
 _SESSION_BODIES = frozenset(["人民代表大会", "人大", "政协"])
 _SUB_HEADS = ("办公室", "办", "室", "部", "处", "科", "所", "中心", "站", "组", "队")
 """Heads of a body's own departments: joined to the body written right before them
