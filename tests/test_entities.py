@@ -459,6 +459,9 @@ PHENOMENA = [
     # a span of years is one DATE, not a count of years
     ("year_range", "编制了2021-2025年发展规划", [("DATE", "2021-2025年")],
      [("COUNT", "2021-2025年")]),
+    # a span of months is one DATE: 1-6月 · 1至6月份 (month 1, range [1, 6])
+    ("month_range", "1-6月共接待126人次,1至6月份共办理45件", [("DATE", "1-6月"),
+     ("DATE", "1至6月份")], [("DATE", "6月"), ("DATE", "6月份")]),
     # a bare year in brackets is a date; in a document number it is not
     ("bracket_year", "第九届(2018)全国评比", [("DATE", "2018")], []),
     ("document_number", "按照皖政办(2018)12号文件", [], [("DATE", "2018")]),
@@ -543,6 +546,10 @@ PHENOMENA = [
     ("own_government", "当选为政府镇长,负责政府全面工作,带领政府一班人",
      [("ORG", "政府")], []),
     ("generic_government", "党和政府的温暖,政府对妇女的关爱政策", [], [("ORG", "政府")]),
+    # meetings held N times are no bodies; a numbered session keeps its body
+    ("meetings_counted", "全年召开支部委员会12次,完成县十届人大三次会议确定的任务",
+     [("COUNT", "12次"), ("ORG", "人大")], [("ORG", "支部委员会")]),
+    ("discipline_commission", "县纪委监委对3名干部进行了问责", [("ORG", "县纪委监委")], []),
     ("study_group", "召开党委理论学习中心组扩大会议", [("ORG", "党委理论学习中心组")], []),
     # a numbered session's assembly; the assembly addressed in a work report
     ("session_body", "在XX县第十五届人民代表大会第三次会议上,请各位政协委员提出意见",

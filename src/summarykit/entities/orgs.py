@@ -122,6 +122,8 @@ def find_orgs(text: str) -> list[Cand]:
             continue  # 政府工作报告: the genre, not a body
         if _MODIFIER_AFTER.get(head) and _MODIFIER_AFTER[head].match(text, he):
             continue  # 政府信息公开 · 政府网站 · 中心工作: the head word modifies a noun
+        if _TIMES_AFTER.match(text, he):
+            continue  # 召开支部委员会12次 · 党委会3次: meetings held, not the body
         if _DOC_NUMBER.match(text, he):
             continue  # 闽政办函〔2012〕157号: the issuer's code of a document number
         toks = walk_left(
@@ -359,6 +361,9 @@ _MODIFIER_AFTER = {
     "人民政府": re.compile(r"信息公开|网站|门户"),
     "中心": re.compile(r"工作|任务|环节|城区|城市|镇|村|位置|地位"),
 }
+_TIMES_AFTER = re.compile(
+    r"[0-9０-９一二两三四五六七八九十]+[ ]?[次场](?!会议|全会|全体|代表大会|常委会|扩大会议)"
+)
 _DOC_NUMBER = re.compile(r"(?:[函发字令电]|办函|发电)?[〔\[［(（](?:19|20)[0-9]{2}[〕\]］)）]")
 
 
