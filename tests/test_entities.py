@@ -460,7 +460,8 @@ PHENOMENA = [
     ("year_range", "编制了2021-2025年发展规划", [("DATE", "2021-2025年")],
      [("COUNT", "2021-2025年")]),
     # a span of months is one DATE: 1-6月 · 1至6月份 (month 1, range [1, 6])
-    ("month_range", "1-6月共接待126人次,1至6月份共办理45件", [("DATE", "1-6月"),
+    ("month_range", "1-6月共接待126人次,1至6月份共办理45件,截至2022年1-6月", [("DATE", "1-6月"),
+     ("DATE", "2022年1-6月"),
      ("DATE", "1至6月份")], [("DATE", "6月"), ("DATE", "6月份")]),
     # a bare year in brackets is a date; in a document number it is not
     ("bracket_year", "第九届(2018)全国评比", [("DATE", "2018")], []),

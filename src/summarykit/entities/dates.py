@@ -115,7 +115,8 @@ _YEAR_RANGE = re.compile(
     r"(?<![0-9０-９.．])((?:19|20)[0-9]{2})[ ]?[-－—–~～至到][ ]?((?:19|20)[0-9]{2})[ ]?年度?"
 )
 _MONTH_RANGE = re.compile(
-    r"(?<![0-9０-９.．年-])(1[0-2]|0?[1-9])[ ]?[-－—–~～至到][ ]?(1[0-2]|0?[1-9])[ ]?月份?(?![0-9日号])"
+    r"(?:(?<![0-9０-９.．])(?P<y>(?:19|20)[0-9]{2})[ ]?年)?"
+    r"(?<![0-9０-９.．-])(1[0-2]|0?[1-9])[ ]?[-－—–~～至到][ ]?(1[0-2]|0?[1-9])[ ]?月份?(?![0-9日号])"
 )
 _BRACKET_YEAR = re.compile(r"(?<=[(（])(?:19|20)[0-9]{2}(?=[)）](?![0-9]+号))")
 
@@ -239,10 +240,11 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
         out.append(Cand("DATE", m.start(), m.end(), 61, f))
     # a span of months: 1-6月 · 1至6月份 → month 1 (the low end) and range [1, 6]
     for m in _MONTH_RANGE.finditer(text):
-        m1, m2 = int(m.group(1)), int(m.group(2))
+        m1, m2 = int(m.group(2)), int(m.group(3))
         if not 1 <= m1 < m2 <= 12:
             continue
-        f = {"year": None, "month": m1, "day": None, "relative": None, "festival": None,
+        y = int(m.group("y")) if m.group("y") else None
+        f = {"year": y, "month": m1, "day": None, "relative": None, "festival": None,
              "placeholder": False, "range": (m1, m2)}  # fmt: skip
         out.append(Cand("DATE", m.start(), m.end(), 61, f))
     # a bare year in brackets: 第十一届(2012)中国政府网站绩效评估 (not a document number:
