@@ -570,6 +570,14 @@ PHENOMENA = [
     # a person described by the group they belong to
     ("group_role", "X村村民李海东获县防控先进个人", [("PERSON", "李海东")], []),
     ("name_at_text_end", "X村村民李海东", [("PERSON", "李海东")], []),
+    # people by their post or group: 会计王芳 · 退伍军人郑国庆 (a name, not the festival)
+    ("post_before_name", "村主任李明、会计王芳配合,慰问了老党员马德福、退伍军人郑国庆",
+     [("PERSON", "王芳"), ("PERSON", "马德福"), ("PERSON", "郑国庆")], [("DATE", "国庆")]),
+    # the first item of a list after a role noun: 共产党员赵丽、孙强、周敏
+    ("list_after_role", "表彰了优秀共产党员赵丽、孙强、周敏等10名同志",
+     [("PERSON", "赵丽"), ("PERSON", "孙强"), ("PERSON", "周敏")], []),
+    ("not_names", "要靠高素质党员来体现,毕业生687 万人,已超过万亿元", [],
+     [("PERSON", "来体"), ("PERSON", "万人"), ("PERSON", "万亿元")]),
     # names withheld: a surname and a mask (某, 某某, *, X before a name cue)
     ("masked_names", "由贫困户刘某、王某某和欧阳某某负责,镇长陈**、黄XX同志到场",
      [("PERSON", "刘某"), ("PERSON", "王某某"), ("PERSON", "欧阳某某"), ("PERSON", "陈**"),
@@ -642,6 +650,10 @@ def test_vague_quantities_take_the_written_magnitude() -> None:
         # an administrative division at the start gives its level (divisions lexicon)
         ("荣获“顺昌县文明单位”、“鼓楼区巾帼文明岗”称号。",
          [("顺昌县文明单位", "county"), ("鼓楼区巾帼文明岗", "district")]),
+        # quoted names side by side, without a separator
+        ("评选出“好婆婆”“好媳妇”各10名", [("好婆婆", "unknown"), ("好媳妇", "unknown")]),
+        ("荣获“全国巾帼文明岗”“省三八红旗集体”等荣誉称号",
+         [("全国巾帼文明岗", "national"), ("省三八红旗集体", "provincial")]),
         # 定为 confers too, and names who conferred
         ("被县政府定为“文明社区”创建示范点。", [("“文明社区”创建示范点", "county")]),
         # striving for a title confers nothing

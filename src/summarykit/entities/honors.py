@@ -383,6 +383,9 @@ def _series(text: str, i: int, first: int, clause_end: int) -> list[tuple[int, i
             text, k
         )
         if not m:
+            if k < limit and text[k] in "“《‘「":
+                pre_start = j = k  # “好婆婆”“好媳妇”: quoted names side by side
+                continue
             break
         pre_start = m.start(1)
         j = m.end()

@@ -67,6 +67,8 @@ def _common(w: str) -> bool:
 
 def _name_ok(text: str, i: int, e: int, sur: int) -> bool:
     name = text[i:e]
+    if name[0] == "万" and (name[1:2] in "人元亿余多千户" or (i and text[i - 1] in "0123456789０１２３４５６７８９一二三四五六七八九十百千.．")):
+        return False  # 5万人 · 超过万亿元: a numeral, not the surname 万
     if not all("\u4e00" <= c <= "\u9fff" for c in name):
         return False
     if any(c in _NOT_NAME_CHAR for c in name[sur:]):
@@ -93,6 +95,8 @@ def name_at(text: str, i: int, *, end: int | None = None) -> int | None:
             continue
         if not _name_ok(text, i, e, sur):
             continue
+        if given == 1 and end is None and e < len(text) and _common(text[e - 1 : e + 1]):
+            continue  # 党员来体现: 来体 is no name, 体现 is a word
         if given == 2 and end is None and e < len(text):
             nxt = text[e - 1 : e + 1]  # the last character and the next one
             if (
@@ -180,6 +184,8 @@ def find_people(text: str) -> list[Cand]:
                 or not ("\u4e00" <= prev <= "\u9fff")
                 or prev in _SEP + "村组"
                 or any(text.endswith(c, 0, st) for c in _LIST_CUES)
+                or _ends_role(text, st)
+                or prev in "员者"
             ):
                 listed.append((st, p))
                 break
