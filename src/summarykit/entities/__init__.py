@@ -17,6 +17,26 @@ begins, and jieba's plain cut of a few characters around a gazetteer hit (青海
 浙|江西|部). On the seed + dev corpus this runs at about 200k characters/s, 10× or more
 ``jieba.posseg`` on the same text (``bench/bench_entities.py``).
 
+Beyond single spans:
+
+* Traditional characters are read through a character-for-character simplified view of the
+  text (zhconv's one-character table), so the simplified lexicons and jieba's dictionary
+  apply and offsets do not move; entities slice the original text (縣婦聯 stays 縣婦聯).
+* Names that run into each other are joined before the overlap resolution (``orgs.
+  join_bodies``): a place and a body (南平市|人民政府…领导小组), a body and its own office,
+  department or institute (…领导小组|办公室, 市委|宣传部); two peer bodies side by side stay
+  two (镇党委|政府, 镇妇联|团委).
+* A report's own level decides whether a body named only by a level and a type is one body
+  or a kind: a district's report (我区 …) that names 社区妇联, or a report about 23个社区,
+  means all of them, so no ORG; a community's own report keeps its 社区妇联. A report title
+  that names its genre (社区妇联工作总结) names no body either.
+* Lexicons derived from packages, with the generator in ``_lexgen``: the stop list and the
+  place words from jieba's POS-tagged dictionary, and China's administrative divisions
+  (``ent_divisions.tsv``, from cpca's adcodes) used to accept a place written in full
+  (南平市 before 政府信息公开), to read the short name of a place praised by a slogan
+  (森林北仑), and to give an honor the level of the division it starts with.
+* Masks: a surname and 某/某某/*/X (李某, 陈**), 某乡, X村, 某某县妇联 are placeholders.
+
 Values.
 
 * Numbers are normalized by ``numbers.parse_number`` (Arabic with thousands commas,
@@ -39,7 +59,9 @@ Values.
     the team's gold records ``数十次``) and ``range`` is what the words mean:
     [20, 100) / [200, 1000) / [11, 20);
   - adjacent digits ``三四十人`` → value 30, range [30, 40];
-  - explicit ranges ``31-40岁`` → value 31 (the low end), range [31, 40] (closed).
+  - explicit ranges ``31-40岁`` → value 31 (the low end), range [31, 40] (closed); dates
+    the same way: ``2017-2020年`` → year 2017, range [2017, 2020]; ``1-6月`` → month 1,
+    range [1, 6].
 
   The lower bound is the written number (except for 数/几, see above), so ``value`` stays
   what the text says.
