@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -106,7 +105,7 @@ def test_deterministic_and_same_with_workers(seed):
     corpus, _cases, report = seed
     again = find_reuse(corpus, n_jobs=2, progress=False, method="index")
     once_more = find_reuse(corpus, n_jobs=1, progress=False, method="index")
-    strip = lambda r: {k: v for k, v in r.to_dict().items() if k != "params"}  # noqa: E731
+    strip = lambda r: {k: v for k, v in r.to_dict().items() if k != "params"}
     assert strip(again) == strip(once_more)
     assert [m.to_dict() for m in find_reuse(corpus, n_jobs=1).matches] == [m.to_dict() for m in report.matches]
 

@@ -197,7 +197,7 @@ def synth_cases(truth: dict[str, Any]) -> list[Case]:
                 p["doc_a"], p["start_a"], p["end_a"], p["doc_b"], p["start_b"], p["end_b"], p["kind"],
                 {"table_seen": p.get("table_seen"), "obfuscation": p.get("obfuscation"),
                  "substitutions": p.get("substitutions", [])},
-            )  # fmt: skip
+            )
         )
     return out
 
@@ -238,7 +238,7 @@ def run_summarykit(corpus, *, min_chars: int = 30, n_jobs: int = 2) -> tuple[lis
     dt = time.perf_counter() - t0
     dets = [
         Case(m.doc_a, m.start_a, m.end_a, m.doc_b, m.start_b, m.end_b, m.kind,
-             {"substitutions": [s.to_dict() for s in m.substitutions]})  # fmt: skip
+             {"substitutions": [s.to_dict() for s in m.substitutions]})
         for m in report.matches
     ]
     return dets, dt, report
@@ -326,7 +326,7 @@ def precision_long(detections: Sequence[Case], scores: dict[str, Any], min_chars
     items = [
         p for p, d in zip(scores["precision_items"], detections)
         if min(d.end_a - d.start_a, d.end_b - d.start_b) >= min_chars
-    ]  # fmt: skip
+    ]
     return sum(items) / len(items) if items else 1.0
 
 

@@ -22,6 +22,7 @@ Everything here works on folded views (``normalize.NormView``); spans map back t
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -178,8 +179,7 @@ def chain(mems: np.ndarray, params: AlignParams) -> list[list[tuple[int, int, in
                         best, bp = s, p
             p -= 1
         score[x], prev[x] = best, bp
-        if xl > maxlen:
-            maxlen = xl
+        maxlen = max(maxlen, xl)
     used = [False] * n
     chains = []
     for x in sorted(range(n), key=lambda t: (-score[t], t)):
@@ -271,9 +271,7 @@ def passages(
                 in_order = p[5] and q[5]
                 if ga >= -tol and gb >= -tol:
                     ga, gb = max(ga, 0), max(gb, 0)
-                    if max(ga, gb) <= params.join_break:
-                        join = True
-                    elif (
+                    if max(ga, gb) <= params.join_break or (
                         min(ga, gb) <= params.join_short
                         and max(ga, gb) <= params.join_long
                         and not _has_break(a, text_a, p[1], q[0])
@@ -321,7 +319,7 @@ def passages(
 def _diffs(ta: str, tb: str, blocks: tuple[tuple[int, int, int], ...]) -> tuple[Diff, ...]:
     """Raw gaps between consecutive exact blocks (before word expansion)."""
     out = []
-    for (i0, j0, l0), (i1, j1, _l1) in zip(blocks, blocks[1:]):
+    for (i0, j0, l0), (i1, j1, _l1) in itertools.pairwise(blocks):
         ga0, ga1, gb0, gb1 = i0 + l0, i1, j0 + l0, j1
         sa, sb = ta[ga0:ga1], tb[gb0:gb1]
         if sa == sb:
@@ -381,7 +379,7 @@ def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
 def _segments(text: str, bounds: list[int], s: int, e: int) -> list[str]:
     """``text[s:e]`` cut at every boundary inside it (the finest word segmentation)."""
     cuts = [s] + [b for b in bounds if s < b < e] + [e]
-    return [text[x:y] for x, y in zip(cuts, cuts[1:]) if y > x]
+    return [text[x:y] for x, y in itertools.pairwise(cuts) if y > x]
 
 
 def refine(p: Passage, a: NormView, b: NormView, *, margin: int = 6) -> Refined:
@@ -453,6 +451,15 @@ def refine(p: Passage, a: NormView, b: NormView, *, margin: int = 6) -> Refined:
 
 
 __all__ = [
+    "AlignParams",
+    "Diff",
+    "Passage",
     "Refined",
+    "chain",
+    "expand_to_words",
+    "passages",
+    "refine",
+    "seeds",
     "sorted_grams",
-    "refine","AlignParams", "Diff", "Passage", "chain", "expand_to_words", "passages", "seeds", "word_boundaries"]
+    "word_boundaries",
+]

@@ -25,6 +25,7 @@ without worker processes.
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import sys
@@ -36,9 +37,9 @@ from typing import Any, Literal
 import numpy as np
 
 from ..model import Document, Match, Substitution
-from .align import AlignParams, Passage, Refined, passages, refine, sorted_grams
+from .align import AlignParams, Passage, Refined, passages, refine
 from .boilerplate import ChanceModel, ChanceParams, GramTable, formula_flags, template_runs
-from .candidates import chained_pairs, choose_method, exact_pairs, gram_hashes, gram_hashes_many
+from .candidates import chained_pairs, choose_method, exact_pairs, gram_hashes_many
 from .normalize import NormView, normalize
 from .report import DocumentReuse, MatchInfo, ReuseReport, TemplatePhrase
 
@@ -172,7 +173,7 @@ def _unfold(p: Passage, fold: Any, x: int, y: int, ta: str, tb: str) -> Passage 
     bl = tuple(sorted((b[0], b[1], b[2]) for b in blocks))
     a0, a1 = bl[0][0], max(b[0] + b[2] for b in bl)
     b0, b1 = min(b[1] for b in bl), max(b[1] + b[2] for b in bl)
-    ordered = p.ordered and all(q[1] >= r[1] + r[2] for r, q in zip(bl, bl[1:]))
+    ordered = p.ordered and all(q[1] >= r[1] + r[2] for r, q in itertools.pairwise(bl))
     from .align import _diffs
 
     return Passage(a0, a1, b0, b1, bl, ordered, _diffs(ta, tb, bl) if ordered else ())
@@ -207,7 +208,7 @@ def _align_folded_chunk(
                 p = Passage(
                     p.a0 + la, p.a1 + la, p.b0 + lb, p.b1 + lb,
                     tuple((i + la, j + lb, ln) for i, j, ln in p.blocks), p.ordered,
-                )  # fmt: skip
+                )
             if max(p.a1 - p.a0, p.b1 - p.b0) < min_norm:
                 continue
             if chance.core(fdfs[x], fformula[x], p.blocks) < min_core:
@@ -281,12 +282,13 @@ def _as_documents(corpus: Any) -> list[Document]:
 def _load_lexicon() -> set[tuple[str, str]]:
     """The shipped spinner lexicon (original → spun), if present."""
     try:
+        from ..errors import ResourceError
         from ..resources import load_lines
     except ImportError:  # pragma: no cover
         return set()
     try:
         lines = load_lines("spin_pairs.tsv")
-    except Exception:  # not shipped yet
+    except (ResourceError, OSError):  # not shipped
         return set()
     out = set()
     for line in lines:
@@ -569,7 +571,7 @@ def _folded_pass(
         np.concatenate(hs), np.concatenate(ds), np.concatenate(ps),
         max_df=params.max_df, n_docs=n, k=params.k, min_span=params.min_chain_span,
         max_step=params.max_chain_step, weights=np.concatenate(ws),
-    )  # fmt: skip
+    )
     done_keys = np.array(sorted(x * n + y for x, y in done), dtype=np.int64)
     new = ~np.isin(keys, done_keys)
     keys, span, score = keys[new], span[new], score[new]
@@ -594,7 +596,7 @@ def _folded_pass(
     _STATE.update(
         fold=fold, fdfs=fdfs, fctx_dfs=fctx_dfs, fformula=fformula,
         fchance=ChanceModel(ftable, fctx_table, params.chance),
-    )  # fmt: skip
+    )
     chunk = 64
     chunks = [pair_list[i : i + chunk] for i in range(0, len(pair_list), chunk)]
     jobs = params.n_jobs if len(pair_list) >= 256 else 1
@@ -939,7 +941,7 @@ def _template_phrases(
     for t in keys:
         for u in keys:
             if len(u) > len(t) and t in u:
-                merged[t] |= merged[u] if u in merged else set()
+                merged[t] |= merged.get(u, set())
     items = [(key, ids) for key, ids in merged.items() if len(ids) >= 2]
     items.sort(key=lambda kv: (-len(kv[1]), -len(kv[0]), kv[0]))
     out: list[TemplatePhrase] = []

@@ -214,7 +214,7 @@ class ReuseReport:
             import html as std_html
 
             return "<pre>" + std_html.escape(self.to_text()) + "</pre>"
-        render = getattr(_html, "render_report", None) or getattr(_html, "render")
+        render = getattr(_html, "render_report", None) or _html.render
         return render(self)
 
     def _repr_html_(self) -> str:
