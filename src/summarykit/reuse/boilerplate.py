@@ -16,13 +16,19 @@ slips through. So the decision is made per shared run, by chance:
   however long it is; where a copy joins phrases in a way no other report does, the
   ratio collapses and the run becomes improbable. Slot variants of a template
   (``在{县委/区委…}的正确领导下``) cost only the branching at the slot.
-* Phrases from the shipped list of work-report formulas
-  (``resources/data/boilerplate_formulas.txt``) are common whatever the corpus says
-  (first k-gram ≥ ``formula_p``, continuation ≥ ½): that prior is what makes the model
-  work on a 14-report collection, where counts alone know nothing.
+* Template text is no evidence at all: k-grams in at least ``max(mask_min_df,
+  mask_share · N)`` documents, and k-grams of the shipped list of work-report formulas
+  (``resources/data/boilerplate_formulas.txt``) found in two documents or more, are
+  skipped together with every k-gram touching them, and the chain restarts after them.
+  The formula list is what makes this work on a 14-report collection, where counts alone
+  know nothing; the share is what makes it work on 10,000 reports.
 * ``N·(N−1)/2`` pairs are compared, so the expected number of pairs sharing a run this
   improbable by chance is ``E = N·(N−1)/2 · P``. The run is a copy when ``E ≤ alpha``;
   otherwise it is template text. ``-log10 E`` is kept as the match's significance.
+* Length still matters where the statistics cannot see it (a collection whose reports
+  reuse whole clauses, each in only two or three documents): a copy also needs a *core*,
+  one stretch of ``ReuseParams.min_core`` matching non-template characters whose gaps
+  are word-sized (``ChanceModel.core``).
 
 Template phrases for the report are the runs of k-grams found in many documents:
 ``df ≥ max(min_df, share · N)`` or a formula k-gram found in at least two documents.

@@ -7,10 +7,16 @@ Stages (each in its own module):
    corpora (``exact``), a winnowed fingerprint index joined on fingerprint beyond that
    (``index``); chosen automatically, recorded in ``params``.
 3. ``align``      — seeds → chains → passages (one match per passage) → word-level diffs.
-4. ``boilerplate``— chance model: is a shared run a copy or template text?
-5. here           — substitution pairs learned from the corpus (one-for-one word
-   replacements seen in several aligned pairs) plus the shipped spinner lexicon decide
-   ``spun``; direction; per-document ratios; template phrases.
+4. ``boilerplate``— chance model: is a shared run a copy or template text? (Checked in
+   the worker before the word diff, so chance overlaps cost little.)
+5. here           — substitution pairs learned from the corpus: one-for-one word
+   replacements seen in aligned passages. A **second pass** folds every learned pair (and
+   the shipped lexicon's) into one character per class (``normalize.fold_words``),
+   indexes the folded corpus and aligns the new candidate pairs it finds, and realigns
+   the first pass's spun-looking passages there: a copy spun with a table the code never
+   saw becomes a verbatim copy once other copies have taught the table. Pairs seen in two
+   aligned document pairs (or in the lexicon) decide ``spun``; then direction,
+   per-document ratios, template phrases.
 
 **Direction.** ``doc_a`` is the source and ``doc_b`` the copy when the evidence says so:
 the spinner's side is the copy. Evidence per replacement ``x → y``: the shipped lexicon's
