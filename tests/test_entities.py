@@ -551,6 +551,13 @@ PHENOMENA = [
     ("meetings_counted", "全年召开支部委员会12次,完成县十届人大三次会议确定的任务",
      [("COUNT", "12次"), ("ORG", "人大")], [("ORG", "支部委员会")]),
     ("discipline_commission", "县纪委监委对3名干部进行了问责", [("ORG", "县纪委监委")], []),
+    # departments by their usual short names (住建 = 住 + 建, two verbs for the walk)
+    ("bureau_short_names", "在市住建局、市生态环境局指导下,县卫健委、县医保局联合",
+     [("ORG", "市住建局"), ("ORG", "市生态环境局"), ("ORG", "县卫健委"), ("ORG", "县医保局")],
+     []),
+    # the writer's own unit by a pronoun is left out, like 我社区妇联 → 社区妇联
+    ("own_unit_pronoun", "我院党支部现有党员45名,我校成绩第一", [("ORG", "院党支部")],
+     [("ORG", "我院党支部"), ("ORG", "我校")]),
     ("study_group", "召开党委理论学习中心组扩大会议", [("ORG", "党委理论学习中心组")], []),
     # a numbered session's assembly; the assembly addressed in a work report
     ("session_body", "在XX县第十五届人民代表大会第三次会议上,请各位政协委员提出意见",

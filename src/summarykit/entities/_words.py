@@ -104,6 +104,9 @@ def _never_inside() -> frozenset[str]:
     return frozenset(EXTRA)
 
 
+_OWN_UNIT_CHARS = frozenset("院校局所站司厂处科室部委办队组会团馆")
+
+
 def walk_left(
     text: str,
     p: int,
@@ -142,11 +145,11 @@ def walk_left(
                 continue
         if is_stop(w, extra_stop) or w in FUNCTION_CHARS:
             break
-        # a dictionary word that glues a stop word to an administrative unit: 进社区 · 和县
-        if (
-            len(w) >= 2
-            and (w[:1] in FUNCTION_CHARS or w[:1] in stopwords())
-            and w[1:] in _admin_units()
+        # a dictionary word that glues a stop word to an administrative unit: 进社区 · 和县;
+        # a pronoun and the writer's own unit: 我院 · 我校 · 本局 (我院党支部 → 院党支部)
+        if len(w) >= 2 and (
+            ((w[:1] in FUNCTION_CHARS or w[:1] in stopwords()) and w[1:] in _admin_units())
+            or (len(w) == 2 and w[0] in "我本该" and w[1] in _OWN_UNIT_CHARS)
         ):
             out.append((s + 1, q))
             break

@@ -103,8 +103,8 @@ def find_orgs(text: str) -> list[Cand]:
             s = token_ending_at(text, he, max(0, he - 6))
             if s is not None and he - s >= 2:
                 word = text[s:he]
-                if word in not_org or word in _admin():
-                    continue
+                if word in not_org or word in _admin() or word[0] in "我本该各全每其此":
+                    continue  # (我院 · 本校 · 该所: the writer's unit, not a name)
                 core_start = s
                 if any(word[k:] in not_org for k in range(1, len(word) - 1)):
                     continue  # 妇女干部 · 顾大局
