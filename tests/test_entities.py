@@ -596,6 +596,11 @@ PHENOMENA = [
     # a lone X masks a village or a town (not a character of a word: X区工作者 = 社区工作者)
     ("single_x_place", "在X村召开会议,医务人员、X区工作者到场", [("PLACE", "X村")],
      [("PLACE", "X区")]),
+    # LAW: a 《》 title in a list of laws is one too, whatever its ending
+    ("listed_titles", "宣传《两法》、《两纲》以及《妇女儿童发展规划》",
+     [("LAW", "两法"), ("LAW", "两纲"), ("LAW", "妇女儿童发展规划")], []),
+    ("listed_songs", "表演了《十劝歌》、《家和万事兴》等节目", [],
+     [("LAW", "十劝歌"), ("LAW", "家和万事兴")]),
     # LAW: the next item of a list of regulations
     ("listed_regulation", "根据政府信息公开条例、浙江省政府信息公开规定的要求",
      [("LAW", "浙江省政府信息公开规定")], [("PLACE", "浙江省")]),

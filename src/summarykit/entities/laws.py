@@ -49,6 +49,7 @@ _VERB_BEFORE = re.compile(rf"(?:{_DOC_VERBS})[了过着]?(?:[新的]|[^，。；
 def find_laws(text: str) -> list[Cand]:
     title, suffix, bare = _patterns()
     out: list[Cand] = []
+    pending: list[tuple[int, int, int, int]] = []
     for m in title.finditer(text):
         name = m.group(1)
         s, e = m.start(1), m.end(1)
@@ -64,9 +65,22 @@ def find_laws(text: str) -> list[Cand]:
         if _NOT_LAW_BEFORE.search(lead) or _NOT_LAW_BEFORE.search(before):
             continue
         is_law = bool(suffix.search(name)) or bool(_VERB_BEFORE.search(lead))
+        if not is_law and not _NOT_LAW_TITLE.search(name):
+            pending.append((s, e, k, m.end()))  # decided by the list it stands in, below
+            continue
         if not is_law or _NOT_LAW_TITLE.search(name) and not suffix.search(name):
             continue
         out.append(Cand("LAW", s, e, 95, {"placeholder": has_placeholder(name)}))
+    # a title in a list of laws is one too: 《两法》、《两纲》以及《…规划》
+    law_spans = [(c.start - 1, c.end + 1) for c in out]
+    for s, e, k, close in pending:
+        around = [
+            (a, b) for a, b in law_spans
+            if (0 <= s - 1 - b <= 3 and re.fullmatch(r"[、和及与,，]|以及", text[b : s - 1]))
+            or (0 <= a - close <= 3 and re.fullmatch(r"[、和及与,，]|以及", text[close:a]))
+        ]  # fmt: skip
+        if around:
+            out.append(Cand("LAW", s, e, 95, {"placeholder": has_placeholder(text[s:e])}))
     # bare regulation names after a verb that applies them: 落实重大行政决策程序规定 ·
     # 根据云南省政府信息公开规定 · 认真落实中央八项规定
     for m in _BARE_RULE.finditer(text):
