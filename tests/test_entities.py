@@ -499,6 +499,8 @@ PHENOMENA = [
     ("place_then_place", "可登录“湖北恩施”网站查询", [("PLACE", "湖北恩施")], []),
     # a named building and a room in it
     ("building_room", "支部成员在明德楼b203开展学习", [("PLACE", "明德楼b203")], []),
+    # a place and 式 are one jieba word: 中国式现代化
+    ("place_style", "推进中国式现代化", [("PLACE", "中国")], []),
     # a place praised by a slogan, without its unit
     ("slogan_place", "响应区委提出的“森林北仑”工作,擘画“天堂苏州·最美吴中”,守护健康遂宁",
      [("PLACE", "北仑"), ("PLACE", "苏州"), ("PLACE", "吴中"), ("PLACE", "遂宁")], []),

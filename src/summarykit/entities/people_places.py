@@ -820,8 +820,10 @@ def find_places(text: str) -> list[Cand]:
         s, e = m.span()
         # the name must not be cut out of the words around it: 浙江西部 (江西) · 黄河南岸 (河南);
         # jieba's plain cut of a few characters around it decides (今年|青海|玉树 is fine)
-        if not _on_word_boundaries(text, s, e):
-            continue
+        if not _on_word_boundaries(text, s, e) and not (
+            text[e : e + 1] == "式" and _on_word_boundaries(text, s, e + 1)
+        ):
+            continue  # (中国式现代化: the place and 式, "in its way", are one jieba word)
         out.append(Cand("PLACE", s, e, 41, {"placeholder": False}))
         # a smaller place named right after it (中国南平 · 湖北恩施 · 广东佛山): a jieba place
         # word that is no common word, on word boundaries; merged below into one span
