@@ -652,22 +652,30 @@ def test_vague_quantities_take_the_written_magnitude() -> None:
     ("text", "honors"),
     [
         # unquoted names in a dated series separated by commas, each with its level
-        ("荣获2020年度全县文明乡镇,2020年度全市综治工作先进单位。",
-         [("全县文明乡镇", "county"), ("全市综治工作先进单位", "city")]),
+        (
+            "荣获2020年度全县文明乡镇,2020年度全市综治工作先进单位。",
+            [("全县文明乡镇", "county"), ("全市综治工作先进单位", "city")],
+        ),
         # a blanked place with its unit gives the level; the lone opening quote stays out
         ("获得2019年度'**市五四红旗团支部。", [("**市五四红旗团支部", "city")]),
         # a bare unit character that starts no word of its own gives the level
         ("李某获县安全生产先进个人。", [("县安全生产先进个人", "county")]),
         # a place at the start of a quoted name gives the level
-        ("荣获“杭州十佳和谐社区”、“浙江省绿色社区”等称号。",
-         [("杭州十佳和谐社区", "city"), ("浙江省绿色社区", "provincial")]),
+        (
+            "荣获“杭州十佳和谐社区”、“浙江省绿色社区”等称号。",
+            [("杭州十佳和谐社区", "city"), ("浙江省绿色社区", "provincial")],
+        ),
         # an administrative division at the start gives its level (divisions lexicon)
-        ("荣获“顺昌县文明单位”、“鼓楼区巾帼文明岗”称号。",
-         [("顺昌县文明单位", "county"), ("鼓楼区巾帼文明岗", "district")]),
+        (
+            "荣获“顺昌县文明单位”、“鼓楼区巾帼文明岗”称号。",
+            [("顺昌县文明单位", "county"), ("鼓楼区巾帼文明岗", "district")],
+        ),
         # quoted names side by side, without a separator
         ("评选出“好婆婆”“好媳妇”各10名", [("好婆婆", "unknown"), ("好媳妇", "unknown")]),
-        ("荣获“全国巾帼文明岗”“省三八红旗集体”等荣誉称号",
-         [("全国巾帼文明岗", "national"), ("省三八红旗集体", "provincial")]),
+        (
+            "荣获“全国巾帼文明岗”“省三八红旗集体”等荣誉称号",
+            [("全国巾帼文明岗", "national"), ("省三八红旗集体", "provincial")],
+        ),
         # 定为 confers too, and names who conferred
         ("被县政府定为“文明社区”创建示范点。", [("“文明社区”创建示范点", "county")]),
         # striving for a title confers nothing
@@ -692,8 +700,7 @@ def test_masked_entities_are_placeholders() -> None:
         # a district's report: the community federations are a kind of body, its own stays
         ("我区妇联举办了社区妇联主席培训班。我区各街道积极参与。", ["区妇联"], ["社区妇联"]),
         # a report about many communities (各社区 · 23个社区 …) speaks of their bodies as a kind
-        ("23个社区完成改建,各社区制定本社区方案,每个社区都产生了社区妇联执委。", [],
-         ["社区妇联"]),
+        ("23个社区完成改建,各社区制定本社区方案,每个社区都产生了社区妇联执委。", [], ["社区妇联"]),
         # a community's own report keeps its own body
         ("我社区妇联组织妇女学习,我社区还开展了义诊。", ["社区妇联"], []),
     ],

@@ -259,8 +259,10 @@ def _drop_subordinate_kinds(text: str, cands: list[Cand]) -> list[Cand]:
     for c in cands:
         if c.label == "ORG" and not c.fields.get("placeholder"):
             m = _LEVEL_KIND.match(text[c.start : c.end])
-            if m and m.group(2) in types and (
-                (own is not None and _UNIT_RANK[m.group(1)] < own) or m.group(1) in many
+            if (
+                m
+                and m.group(2) in types
+                and ((own is not None and _UNIT_RANK[m.group(1)] < own) or m.group(1) in many)
             ):
                 continue
         out.append(c)
@@ -275,7 +277,9 @@ _HEAD_YEAR = re.compile(
 )
 
 
-_SITE_INTRO = re.compile(r"小编|供大家参考|仅供参考|为您分享|为大家整理|范文网|本文档|下载|浏览|阅读|发布")
+_SITE_INTRO = re.compile(
+    r"小编|供大家参考|仅供参考|为您分享|为大家整理|范文网|本文档|下载|浏览|阅读|发布"
+)
 """A web page's own lines (an editor's intro, an upload notice): the year they name is the
 page's, not the report's (``下面是小编为大家整理的2023年乡镇年度工作总结``)."""
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:以来|来|[,，])")

@@ -50,6 +50,8 @@ def _unquoted_re() -> re.Pattern[str]:
         rf"[\u4e00-\u9fff_＿*＊xX、'‘’“”\"]{{0,20}}?{_HONOR_END}"
         r"(?=[^\u4e00-\u9fff]|称号|荣誉|等|[和及与并]|[一二两三四五六七八九十]|$)"
     )
+
+
 _CLOSE = {"“": "”", '"': '"', "《": "》", "‘": "’", "'": "'", "「": "」"}
 _SEP = "、，,；;和及与"
 
@@ -408,7 +410,13 @@ def _clause_start(text: str, i: int) -> int:
 
 
 def _cand(
-    text: str, s: int, e: int, level: str, awarded_by: str | None, *, prio: int,
+    text: str,
+    s: int,
+    e: int,
+    level: str,
+    awarded_by: str | None,
+    *,
+    prio: int,
     span: tuple[int, int] | None = None,
 ) -> Cand:
     name = text[s:e]

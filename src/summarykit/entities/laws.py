@@ -95,7 +95,9 @@ def find_laws(text: str) -> list[Cand]:
     # the next item of a list of regulations: …信息公开条例、云南省政府信息公开规定
     for m in _LISTED_RULE.finditer(text):
         name = m.group("name")
-        if re.match(r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)", name):
+        if re.match(
+            r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)", name
+        ):
             continue
         out.append(
             Cand("LAW", m.start("name"), m.end("name"), 78, {"placeholder": has_placeholder(name)})

@@ -116,7 +116,9 @@ def find_orgs(text: str) -> list[Cand]:
             is_word(text[hs : he + 1]) or (kind == "single" and is_word(text[hs : he + 2]))
         ):
             continue
-        if (kind == "single" or head[-1] in "队校党") and vocab().get(text[he - 1 : he + 1], 0) >= 50:
+        if (kind == "single" or head[-1] in "队校党") and vocab().get(
+            text[he - 1 : he + 1], 0
+        ) >= 50:
             continue  # 服务队伍 (队伍) · 中学生 (学生)
         if head == "政府" and text.startswith("工作报告", he):
             continue  # 政府工作报告: the genre, not a body
@@ -178,7 +180,9 @@ def find_orgs(text: str) -> list[Cand]:
                 head in _SESSION_BODIES and _ORDINAL_BEFORE.search(text, max(0, hs - 6), hs)
             )
             if tied:
-                out.append(Cand("ORG", hs, he, 70, {"placeholder": False, "head": hs, "tied": True}))
+                out.append(
+                    Cand("ORG", hs, he, 70, {"placeholder": False, "head": hs, "tied": True})
+                )
                 ends[he] = hs
             continue
         if kind == "single" and start == hs:
@@ -189,7 +193,10 @@ def find_orgs(text: str) -> list[Cand]:
             continue  # a team is named by a word (太极拳队), not by one character (棍队)
         if _DISTRIBUTIVE.match(text, max(0, start - 1)) and text.startswith("分", he):
             continue  # 分村分社分户: unit by unit, not a body
-        if any(name[k:] in not_org for k in range(len(name) - len(head))) or text[max(0, start - 1) : he] in not_org:
+        if (
+            any(name[k:] in not_org for k in range(len(name) - len(head)))
+            or text[max(0, start - 1) : he] in not_org
+        ):
             continue  # 社区家长学校 (a program) · 妇女干部
         if _generic_before(text, start):
             continue
@@ -227,7 +234,7 @@ def find_organizers(text: str) -> list[Cand]:
     for m in _CO_ORGANIZE.finditer(text):
         end = m.start()
         lo = max(0, end - 80)
-        punct = max((text.rfind(c, lo, end) for c in "，,。；;：:\n“”\"（(）)《》"), default=-1)
+        punct = max((text.rfind(c, lo, end) for c in '，,。；;：:\n“”"（(）)《》'), default=-1)
         a = max(punct + 1, lo)
         k = max(text.rfind("由", a, end), text.rfind("在", a, end))
         if k >= 0:

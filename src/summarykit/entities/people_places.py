@@ -67,7 +67,10 @@ def _common(w: str) -> bool:
 
 def _name_ok(text: str, i: int, e: int, sur: int) -> bool:
     name = text[i:e]
-    if name[0] == "万" and (name[1:2] in "人元亿余多千户" or (i and text[i - 1] in "0123456789０１２３４５６７８９一二三四五六七八九十百千.．")):
+    if name[0] == "万" and (
+        name[1:2] in "人元亿余多千户"
+        or (i and text[i - 1] in "0123456789０１２３４５６７８９一二三四五六七八九十百千.．")
+    ):
         return False  # 5万人 · 超过万亿元: a numeral, not the surname 万
     if not all("\u4e00" <= c <= "\u9fff" for c in name):
         return False
@@ -554,9 +557,7 @@ def _name_left(
         if is_placeholder_token(w):
             if q == p and (w[0] in "_＿#＃*" or len(w) >= 2):
                 return t, True
-            if q == p and _boundary_before(text, t) and (
-                w == "某" or (single_x and w in "xXｘＸ")
-            ):
+            if q == p and _boundary_before(text, t) and (w == "某" or (single_x and w in "xXｘＸ")):
                 return t, True  # 某县 · 某村 · X村
             break
         if any(w.endswith(u) for u in _CHAIN_UNITS):
@@ -656,9 +657,7 @@ def _short_divisions() -> frozenset[str]:
     """Names of cities and counties without their unit (北仑区 → 北仑, 遂宁市 → 遂宁)."""
     out = set()
     for name, level in divisions().items():
-        m = re.match(
-            r"(.+?)(?:自治县|自治旗|自治州|林区|特区|新区|地区|盟|区|县|市|旗)$", name
-        )
+        m = re.match(r"(.+?)(?:自治县|自治旗|自治州|林区|特区|新区|地区|盟|区|县|市|旗)$", name)
         if level != "province" and m and 2 <= len(m.group(1)) <= 4:
             out.add(m.group(1))
     return frozenset(out)
@@ -731,7 +730,9 @@ def _place_end_at(text: str, he: int, suf: str, *, depth: int = 0) -> tuple[int,
         # name of two or more characters that is no word (长洼|山村 but not 边远|山区,
         # 礼貌|城市, 地级及以上|城市), or the numeral of a road (八|一路)
         pre = text[start:tail]
-        road = suf in ("路", "街", "大道") and re.fullmatch(r"[一二三四五六七八九十]+", text[start:hs])
+        road = suf in ("路", "街", "大道") and re.fullmatch(
+            r"[一二三四五六七八九十]+", text[start:hs]
+        )
         if not road and (len(pre) < 2 or _freq(pre) > 0 or _freq(pre[-2:]) > 0):
             return None
     elif tail is not None and start >= tail:

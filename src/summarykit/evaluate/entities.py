@@ -390,7 +390,9 @@ def evaluate_entities(
                     if _value_equal(lab, p, g):
                         st.value_ok[lab] += 1
                     if lab in NUMERIC:
-                        cv = None if g.get("placeholder") else _cn2an_value(p["text"], p.get("unit"))
+                        cv = (
+                            None if g.get("placeholder") else _cn2an_value(p["text"], p.get("unit"))
+                        )
                         if _value_equal(lab, {"value": cv}, g):
                             st.cn2an_ok += 1
             # invented date parts: any predicted DATE overlapping a gold placeholder DATE
