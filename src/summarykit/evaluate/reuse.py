@@ -244,12 +244,22 @@ def run_summarykit(corpus, *, min_chars: int = 30, n_jobs: int = 2) -> tuple[lis
     return dets, dt, report
 
 
-def run_baseline(corpus, *, min_chars: int = 30, k: int = 8, mask_df: int = 3) -> tuple[list[Case], float]:  # type: ignore[no-untyped-def]
-    """Character 8-gram fingerprints + document-frequency template mask + difflib."""
+def run_baseline(  # type: ignore[no-untyped-def]
+    corpus, *, min_chars: int = 30, k: int = 8, mask_df: int = 3, max_pairs: int | None = None
+) -> tuple[list[Case], float]:
+    """Character 8-gram fingerprints + document-frequency template mask + difflib.
+
+    The issue's strongest measured baseline: 8-grams in ``mask_df`` or more documents are
+    template text; pairs sharing at least two unmasked 8-grams are verified with
+    ``difflib.SequenceMatcher`` on windows around the shared 8-grams (whole documents
+    would be quadratic), at most ``max_pairs`` pairs (default ``max(4000, 2·N)``, the same
+    budget as summarykit), most shared 8-grams first.
+    """
     import difflib
 
     import numpy as np
 
+    from ..reuse.boilerplate import GramTable
     from ..reuse.candidates import gram_hashes, pairs_from_groups
     from ..reuse.normalize import normalize
 
@@ -258,48 +268,63 @@ def run_baseline(corpus, *, min_chars: int = 30, k: int = 8, mask_df: int = 3) -
     n = len(docs)
     views = [normalize(d.text) for d in docs]
     hashes = [gram_hashes(v.codes, k) for v in views]
-    uniq = [np.unique(h) for h in hashes]
-    allh = np.concatenate(uniq) if uniq else np.zeros(0, dtype=np.uint64)
-    vals, df = np.unique(allh, return_counts=True)
-    common = vals[df >= max(mask_df, 2) + (1 if n > 50 else 0)] if n > 14 else vals[df >= mask_df]
+    _table, dfs = GramTable.build_with_positions(hashes, k=k)
+    live = [df < mask_df for df in dfs]  # the template mask
     rows_h, rows_d = [], []
-    for i, h in enumerate(uniq):
-        keep = h[~np.isin(h, common)]
+    for i, h in enumerate(hashes):
+        keep = np.unique(h[live[i]])
         rows_h.append(keep)
         rows_d.append(np.full(len(keep), i, dtype=np.int64))
-    keys, counts = pairs_from_groups(np.concatenate(rows_h), np.concatenate(rows_d), max_df=max(mask_df, 2), n_docs=max(n, 1))
+    if not rows_h:
+        return [], time.perf_counter() - t0
+    keys, counts = pairs_from_groups(
+        np.concatenate(rows_h), np.concatenate(rows_d), max_df=max(mask_df - 1, 2), n_docs=max(n, 1)
+    )
+    budget = max_pairs if max_pairs is not None else max(4000, 2 * n)
+    ok = counts >= 2
+    keys, counts = keys[ok], counts[ok]
+    keys = keys[np.lexsort((keys, -counts))[:budget]]
     out = []
-    for key in keys[counts >= 2]:
+    for key in sorted(keys.tolist()):
         x, y = int(key // n), int(key % n)
         a, b = views[x], views[y]
-        mask_a = ~np.isin(hashes[x], common)
-        mask_b = ~np.isin(hashes[y], common)
-        sm = difflib.SequenceMatcher(None, a.text, b.text, autojunk=False)
-        blocks = [bl for bl in sm.get_matching_blocks() if bl.size >= 4]
-        # chain blocks with small gaps; drop runs that are template-masked
-        cur: list[Any] = []
-        runs = []
-        for bl in blocks:
-            if cur and (bl.a - (cur[-1].a + cur[-1].size) > 12 or bl.b - (cur[-1].b + cur[-1].size) > 12 or bl.b < cur[-1].b):
+        live_a = live[x]
+        shared = np.intersect1d(hashes[x][live_a], hashes[y])
+        pa = np.flatnonzero(np.isin(hashes[x], shared))
+        pb = np.flatnonzero(np.isin(hashes[y], shared))
+        if len(pa) == 0 or len(pb) == 0:
+            continue
+        # windows around clusters of shared 8-grams in A and their matches in B
+        cuts = np.flatnonzero(np.diff(pa) > 80)
+        for c0, c1 in zip(np.r_[0, cuts + 1], np.r_[cuts, len(pa) - 1]):
+            wa0, wa1 = max(0, int(pa[c0]) - 40), min(len(a), int(pa[c1]) + k + 40)
+            qb = pb[np.isin(hashes[y][pb], hashes[x][pa[c0] : pa[c1] + 1])]
+            if len(qb) == 0:
+                continue
+            wb0, wb1 = max(0, int(qb.min()) - 40), min(len(b), int(qb.max()) + k + 40)
+            sm = difflib.SequenceMatcher(None, a.text[wa0:wa1], b.text[wb0:wb1], autojunk=False)
+            blocks = [bl for bl in sm.get_matching_blocks() if bl.size >= 4]
+            cur: list[Any] = []
+            runs = []
+            for bl in blocks:
+                if cur and (
+                    bl.a - (cur[-1].a + cur[-1].size) > 12 or bl.b - (cur[-1].b + cur[-1].size) > 12
+                ):
+                    runs.append(cur)
+                    cur = []
+                cur.append(bl)
+            if cur:
                 runs.append(cur)
-                cur = []
-            cur.append(bl)
-        if cur:
-            runs.append(cur)
-        for run in runs:
-            a0, a1 = run[0].a, run[-1].a + run[-1].size
-            b0, b1 = run[0].b, run[-1].b + run[-1].size
-            if a1 - a0 < 2 or b1 - b0 < 2:
-                continue
-            live = mask_a[a0 : max(a0 + 1, a1 - k + 1)].sum() if a1 - a0 >= k else 0
-            if live < 3:
-                continue
-            sa, ea = a.span(a0, a1)
-            sb, eb = b.span(b0, b1)
-            if ea - sa >= min_chars and eb - sb >= min_chars:
-                kind = "verbatim" if a.text[a0:a1] == b.text[b0:b1] else "near"
-                out.append(Case(docs[x].id, sa, ea, docs[y].id, sb, eb, kind))
-        del mask_b
+            for run in runs:
+                a0, a1 = wa0 + run[0].a, wa0 + run[-1].a + run[-1].size
+                b0, b1 = wb0 + run[0].b, wb0 + run[-1].b + run[-1].size
+                if a1 - a0 < k or b1 - b0 < 2 or live_a[a0 : a1 - k + 1].sum() < 3:
+                    continue
+                sa, ea = a.span(a0, a1)
+                sb, eb = b.span(b0, b1)
+                if ea - sa >= min_chars and eb - sb >= min_chars:
+                    kind = "verbatim" if a.text[a0:a1] == b.text[b0:b1] else "near"
+                    out.append(Case(docs[x].id, sa, ea, docs[y].id, sb, eb, kind))
     return out, time.perf_counter() - t0
 
 
