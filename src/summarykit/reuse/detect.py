@@ -560,12 +560,14 @@ def _folded_pass(
         return []
     n = len(views)
     fold = fold_words([v.codes for v in views], classes)
+    lap("fold_words")
     fh = gram_hashes_many(fold.codes, params.k)
     ftable, fdfs = GramTable.build_with_positions(fh, k=params.k)
     fctx_table, fctx_dfs = GramTable.build_with_positions(
         gram_hashes_many(fold.codes, params.k - 1), k=params.k - 1
     )
     fformula = _split_like(formula_flags(np.concatenate(fh) if fh else np.zeros(0, np.uint64), params.k), fh)
+    lap("fold_tables")
     hs, ds, ps, ws = [], [], [], []
     for i, (h, df) in enumerate(zip(fh, fdfs)):
         pos = np.flatnonzero((df >= 2) & (df <= params.max_df))
@@ -818,7 +820,9 @@ def find_reuse(
         if copy_spin >= params.spin_doc_threshold:
             spinner_reps = reps
         other = len(r.edits) + len(r.replacements) - len(reps)
-        if not r.replacements and not r.edits and p.ordered:
+        (sa_, ea_), (sb_, eb_) = item["span_a"], item["span_b"]
+        same = normalize(texts[x][sa_:ea_]).text == normalize(texts[y][sb_:eb_]).text
+        if not r.replacements and not r.edits and p.ordered and same:
             kind = "verbatim"
         elif spinner_reps and (len(spinner_reps) >= 2 or len(spinner_reps) >= other or known):
             kind = "spun"
@@ -827,6 +831,8 @@ def find_reuse(
             spinner_reps = reps
         else:
             kind = "near"
+        if kind == "verbatim" or (kind == "near" and same):
+            kind = "verbatim" if same else "near"
         directed = kind == "spun" and (ev != 0.0)
         swap = ev < 0 if directed else order[docs[x].id] > order[docs[y].id]
         (sa, ea), (sb, eb) = item["span_a"], item["span_b"]

@@ -190,16 +190,12 @@ def fold_words(codes_list: list[np.ndarray], classes: dict[str, int]) -> FoldedC
         for t in range(1, m):
             free &= ~taken[hit + t]
         hit, hit_cls = hit[free], hit_cls[free]
-        kept, kept_cls, last_end = [], [], -1
-        for p, c in zip(hit.tolist(), hit_cls.tolist()):  # same-length overlaps: leftmost wins
-            if p >= last_end:
-                kept.append(p)
-                kept_cls.append(c)
-                last_end = p + m
-        if not kept:
+        # same-length overlaps (``工作工作``-like repeats): the earlier match wins
+        ok = np.r_[True, hit[1:] - hit[:-1] >= m]
+        kp, kc = hit[ok], hit_cls[ok]
+        if len(kp) == 0:
             continue
-        kp = np.array(kept, dtype=np.int64)
-        cls_at[kp] = kept_cls
+        cls_at[kp] = kc
         length_at[kp] = m
         for t in range(m):
             taken[kp + t] = True
