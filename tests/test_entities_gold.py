@@ -119,3 +119,22 @@ def test_default_evaluation_has_one_table_per_split() -> None:
         assert f"== split {sp} " in out
     total = sum(v["overall"]["gold"] for v in r["splits"].values())
     assert total == r["overall"]["gold"]
+
+
+HOLDOUT2_GOLD = Path(__file__).resolve().parent.parent / "corpora" / "gold" / "holdout2_entities"
+# Measured once, blind (nobody tuned the extractor on holdout2; 12 real excerpts, 361 entities):
+# overall 0.811; ORG 0.727, HONOR 0.667, COUNT 0.956, PERCENT 1.0, MONEY 0.982, DATE 0.920,
+# PERSON 0.429, PLACE 0.215 (27 of its 46 places are suffix-less village names in one file),
+# LAW 1.0. Regression floors only — the numbers labels meet the 0.90 bar here, the
+# name labels do not, and that is reported, not hidden.
+HOLDOUT2_FLOORS = {"COUNT": 0.93, "MONEY": 0.95, "PERCENT": 0.95, "DATE": 0.90, "LAW": 0.95, "ORG": 0.70}
+
+
+def test_blind_holdout2_floors() -> None:
+    if not HOLDOUT2_GOLD.is_dir():
+        pytest.skip("no holdout2 gold")
+    r = evaluate_entities([HOLDOUT2_GOLD], baselines=False)
+    for label, floor in HOLDOUT2_FLOORS.items():
+        assert r["labels"][label]["f1"] >= floor, (label, r["labels"][label])
+    assert r["number_value_accuracy"] >= 0.98
+    assert r["invented_date_parts"] == 0

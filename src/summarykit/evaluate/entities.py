@@ -45,7 +45,11 @@ from typing import Any
 from ..model import ENTITY_LABELS
 
 GOLD_SUBDIR = Path("corpora") / "gold" / "entities"
-DEFAULT_GOLD_SUBDIRS = (GOLD_SUBDIR, Path("corpora") / "gold" / "holdout_entities")
+DEFAULT_GOLD_SUBDIRS = (
+    GOLD_SUBDIR,
+    Path("corpora") / "gold" / "holdout_entities",  # held out, then used for development
+    Path("corpora") / "gold" / "holdout2_entities",  # blind: never used to tune the extractor
+)
 """Gold folders scored when no path is given (each optional except the first)."""
 NUMERIC = ("COUNT", "MONEY", "PERCENT")
 POSSEG_LABELS = ("ORG", "COUNT", "DATE", "PERSON", "PLACE")
@@ -546,7 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "paths",
         nargs="*",
-        help="gold files or folders (default corpora/gold/entities and corpora/gold/holdout_entities)",
+        help="gold files or folders (default corpora/gold/entities, holdout_entities, holdout2_entities)",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
