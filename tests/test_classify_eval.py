@@ -1,12 +1,15 @@
 """Quality gate of work-category classification (grouped CV on corpora/labels/sections.jsonl).
 
-Targets (issue 4): macro-F1 ≥ 0.75 and ≥ 0.10 above the keyword baseline. Measured with the
-fixed default configuration (``summarykit evaluate categories``): macro-F1 0.724, baseline 0.577
-(margin +0.147); nested CV (``corpora/labels/tune_classifier.py``): 0.703. The 0.75 target is
-not reached, so it is a strict xfail carrying the real number; the margin target is met. The
-regression floors below sit just under the measured values, so a change that loses accuracy
-fails here. ``LABELS_SHA256`` pins the labeled data the numbers belong to: when the labels
-change, re-run the evaluation and update numbers, floors and hash together.
+Targets (issue 4): macro-F1 ≥ 0.75 and ≥ 0.10 above the keyword baseline. Measured on the 592
+labeled sections with the fixed default configuration (``summarykit evaluate categories``;
+``DEFAULT_PARAMS`` = cue lexicon, heading weight 2, min_df 2 for heading character n-grams
+and text words, chosen on other CV seeds before this run): macro-F1 0.712, baseline 0.578
+(margin +0.134); grass-roots reports 0.603 (baseline 0.566); nested CV
+(``corpora/labels/tune_classifier.py``): 0.701. The 0.75 target is not reached, so it is a
+strict xfail carrying the real number; the margin target is met. The regression floors below
+sit just under the measured values, so a change that loses accuracy fails here.
+``LABELS_SHA256`` pins the labeled data the numbers belong to: when the labels change, re-run
+the evaluation and update numbers, floors and hash together.
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ from summarykit.evaluate.categories import cross_validate, document_groups, load
 pytestmark = pytest.mark.slow  # five grouped-CV fits of the default model (~30 s)
 
 LABELS = ROOT / "corpora" / "labels" / "sections.jsonl"
-LABELS_SHA256 = "61112b2d7df3c5f7"  # first 16 hex digits
+LABELS_SHA256 = "55d78a0e875781b6"  # first 16 hex digits
 TARGET_MACRO_F1, TARGET_MARGIN = 0.75, 0.10
-FLOOR_MACRO_F1, FLOOR_MARGIN, FLOOR_GRASS_ROOTS = 0.70, 0.12, 0.50
+FLOOR_MACRO_F1, FLOOR_MARGIN, FLOOR_GRASS_ROOTS = 0.69, 0.11, 0.58
 
 
 @pytest.fixture(scope="module")
@@ -52,13 +55,22 @@ def test_folds_never_split_a_document_or_its_copies(evaluation):
 def test_regression_floors(evaluation):
     assert evaluation.macro_f1 >= FLOOR_MACRO_F1
     assert evaluation.macro_f1 - evaluation.baseline_macro_f1 >= FLOOR_MARGIN
-    grass, _ = evaluation.subset_macro_f1(~evaluation.national)
+    grass, grass_base = evaluation.subset_macro_f1(evaluation.kinds == "grass-roots")
     assert grass >= FLOOR_GRASS_ROOTS
+    assert grass > grass_base  # on the taxonomy's own target the model beats the cue words (0.603 vs 0.566)
+
+
+def test_grass_roots_subset_is_the_seed_the_summaries_and_the_held_out_excerpts(evaluation):
+    records = load_records(LABELS)
+    grass = {r["source"] for r, k in zip(records, evaluation.kinds) if k == "grass-roots"}
+    assert "corpora/seed/000_13ecb70c73c97d6a.txt" in grass and "corpora/holdout2/union_01.txt" in grass
+    assert not any("national" in s or "party_congress" in s for s in grass)
+    assert int((evaluation.kinds == "grass-roots").sum()) == 337 and int(evaluation.held_out.sum()) == 166
 
 
 def test_probabilities_are_calibrated(evaluation):
     """Out-of-fold: the probability of the predicted label matches how often it is right
-    (measured: mean 0.703 vs accuracy 0.723, ECE 0.049)."""
+    (measured: mean 0.702 vs accuracy 0.709, ECE 0.045)."""
     conf, acc, ece = evaluation.calibration()
     assert abs(conf - acc) <= 0.05 and ece <= 0.08
 
@@ -69,8 +81,8 @@ def test_margin_over_keyword_baseline_target(evaluation):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="grouped-CV macro-F1 is 0.724 (nested CV 0.703), below the 0.75 target: 426 labeled "
-    "sections, grass-roots reports only 0.52 (keyword baseline 0.55); see corpora/labels/README.md",
+    reason="grouped-CV macro-F1 is 0.712 (nested CV 0.701), below the 0.75 target: 592 labeled "
+    "sections, grass-roots reports 0.603 (keyword baseline 0.566); see corpora/labels/README.md",
 )
 def test_macro_f1_target(evaluation):
     assert evaluation.macro_f1 >= TARGET_MACRO_F1

@@ -312,8 +312,11 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         not be the labels of ``y``: the model learns what the counts mean).
     lexicon_weight : float, default=1.0
         Scale of the lexicon features.
-    min_df : int or float, default=1
-        Passed to each ``TfidfVectorizer``.
+    min_df : int, float or mapping block → int/float, default=1
+        Passed to each ``TfidfVectorizer``; a mapping sets it per block (``heading_word``,
+        ``heading_char``, ``text_word``, ``text_char``; blocks not named get 1).
+    sublinear_tf : bool, default=True
+        ``1 + log(tf)`` instead of raw term counts (passed to each ``TfidfVectorizer``).
     max_chars : int or None, default=3000
         Only the first ``max_chars`` characters of a section's text are used (the opening
         of a long section says what it is about; this bounds the cost of 20,000-character
@@ -344,7 +347,8 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         char_text: bool = False,
         lexicon: str | Mapping[str, Sequence[str]] | None = None,
         lexicon_weight: float = 1.0,
-        min_df: float = 1,
+        min_df: float | Mapping[str, float] = 1,
+        sublinear_tf: bool = True,
         max_chars: int | None = 3000,
         C: float = 3.0,
         class_weight: str | Mapping[Any, float] | None = "balanced",
@@ -357,6 +361,7 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         self.lexicon = lexicon
         self.lexicon_weight = lexicon_weight
         self.min_df = min_df
+        self.sublinear_tf = sublinear_tf
         self.max_chars = max_chars
         self.C = C
         self.class_weight = class_weight
@@ -383,6 +388,11 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
                 raise ValueError(f"{name} must be (min_n, max_n) with 1 ≤ min_n ≤ max_n, got {r!r}")
         if self.max_chars is not None and (not isinstance(self.max_chars, numbers.Integral) or self.max_chars < 1):
             raise ValueError(f"max_chars must be a positive int or None, got {self.max_chars!r}")
+        if isinstance(self.min_df, Mapping):
+            unknown = set(self.min_df) - {"heading_word", "heading_char", "text_word", "text_char"}
+            if unknown:
+                raise ValueError(f"min_df names unknown blocks {sorted(unknown)}; blocks are heading_word, "
+                                 "heading_char, text_word, text_char")
         if not isinstance(self.C, numbers.Real) or self.C <= 0:
             raise ValueError(f"C must be a positive number, got {self.C!r}")
 
@@ -395,7 +405,9 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         return names
 
     def _new_vectorizer(self, block: str) -> TfidfVectorizer:
-        common = {"min_df": self.min_df, "sublinear_tf": True, "lowercase": False, "dtype": np.float64}
+        min_df = self.min_df.get(block, 1) if isinstance(self.min_df, Mapping) else self.min_df
+        common = {"min_df": min_df, "sublinear_tf": bool(self.sublinear_tf), "lowercase": False,
+                  "dtype": np.float64}
         if block.endswith("word"):
             return TfidfVectorizer(
                 tokenizer=jieba_words, token_pattern=None, ngram_range=tuple(self.word_ngram_range), **common
@@ -656,7 +668,11 @@ def load_training_data() -> tuple[list[dict[str, str]], list[str]]:
     return X, y
 
 
-DEFAULT_PARAMS: Mapping[str, Any] = {"lexicon": "default"}
+DEFAULT_PARAMS: Mapping[str, Any] = {
+    "lexicon": "default",
+    "heading_weight": 2.0,
+    "min_df": {"heading_char": 2, "text_word": 2},
+}
 """Parameters of the default model (everything else is ``SectionClassifier``'s default).
 Fixed before the reported evaluation; ``corpora/labels/tune_classifier.py`` checks the
 choice by nested cross-validation."""
