@@ -43,72 +43,17 @@ from pathlib import Path
 from typing import Any
 
 from ..model import ENTITY_LABELS
+from . import gold_files as _gold_files
+from . import resolve_source, split_of
 
-GOLD_SUBDIR = Path("corpora") / "gold" / "entities"
-DEFAULT_GOLD_SUBDIRS = (
-    GOLD_SUBDIR,
-    Path("corpora") / "gold" / "holdout_entities",  # held out, then used for development
-    Path("corpora") / "gold" / "holdout2_entities",  # blind: never used to tune the extractor
-)
-"""Gold folders scored when no path is given (each optional except the first)."""
 NUMERIC = ("COUNT", "MONEY", "PERCENT")
 POSSEG_LABELS = ("ORG", "COUNT", "DATE", "PERSON", "PLACE")
 
 
 # -- files -------------------------------------------------------------------------------
-def _repo_root() -> Path:
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / GOLD_SUBDIR).is_dir():
-            return parent
-    return Path.cwd()
 
 
-def default_gold_dir() -> Path:
-    cwd = Path.cwd() / GOLD_SUBDIR
-    return cwd if cwd.is_dir() else _repo_root() / GOLD_SUBDIR
 
-
-def default_gold_dirs() -> list[Path]:
-    """The gold folders of ``DEFAULT_GOLD_SUBDIRS`` that exist (seed/dev first)."""
-    base = Path.cwd() if (Path.cwd() / GOLD_SUBDIR).is_dir() else _repo_root()
-    dirs = [base / sub for sub in DEFAULT_GOLD_SUBDIRS if (base / sub).is_dir()]
-    return dirs or [base / GOLD_SUBDIR]
-
-
-def gold_files(paths: Iterable[str | Path] = ()) -> list[Path]:
-    """Gold JSON files named by ``paths`` (files or folders); default: ``default_gold_dirs()``."""
-    out: list[Path] = []
-    paths = list(paths) or default_gold_dirs()
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(p.glob("*.json")))
-        elif p.is_file():
-            out.append(p)
-        else:
-            raise FileNotFoundError(f"no such gold file or folder: {p}")
-    return out
-
-
-def _resolve_source(gold_path: Path, source: str) -> Path:
-    candidates = [Path(source), Path.cwd() / source]
-    parents = gold_path.resolve().parents
-    if len(parents) > 3:
-        candidates.append(parents[3] / source)
-    candidates.append(_repo_root() / source)
-    for c in candidates:
-        if c.is_file():
-            return c
-    raise FileNotFoundError(f"{gold_path}: source {source!r} not found")
-
-
-def _split(gold_path: Path, source: str) -> str:
-    """The ``corpora/`` folder ``source`` lives in (``seed``, ``dev``, ``holdout`` …)."""
-    parts = Path(source).parts
-    for i, part in enumerate(parts[:-2]):
-        if part == "corpora":
-            return parts[i + 1]
-    return "seed" if gold_path.stem.startswith("000_") else "other"
 
 
 # -- predictions ---------------------------------------------------------------------------
@@ -358,11 +303,11 @@ def evaluate_entities(
     spent = 0.0
     for gp in files:
         gold = json.loads(gp.read_text(encoding="utf-8"))
-        src = _resolve_source(gp, gold["source"])
+        src = resolve_source(gp, gold["source"])
         text, preds, secs, hidden = predict_file(src)
         spent += secs
         chars += len(text)
-        split = _split(gp, gold["source"])
+        split = split_of(gold["source"], "seed" if gp.stem.startswith("000_") else "other")
         groups = (total, by_split[split])
         docs = gold.get("documents") or [{"start": 0}]
         scope = (
@@ -581,3 +526,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def gold_files(paths: Iterable[str | Path] = ()) -> list[Path]:
+    """Gold JSON files named by ``paths``; default: all entities gold (seed/dev, holdout, holdout2)."""
+    return _gold_files(paths, "entities")

@@ -24,67 +24,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-GOLD_SUBDIR = Path("corpora") / "gold" / "sections"
-DEFAULT_GOLD_SUBDIRS = (
-    GOLD_SUBDIR,
-    Path("corpora") / "gold" / "holdout_sections",  # held out, then used for development
-    Path("corpora") / "gold" / "holdout2_sections",  # blind: never used to tune the parser
-)
-"""Gold folders scored when no path is given (each optional except the first)."""
-
-
-def _repo_root() -> Path:
-    """The checkout this package runs from (``src/summarykit/evaluate`` → root), or cwd."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / GOLD_SUBDIR).is_dir():
-            return parent
-    return Path.cwd()
-
-
-def default_gold_dir() -> Path:
-    cwd = Path.cwd() / GOLD_SUBDIR
-    return cwd if cwd.is_dir() else _repo_root() / GOLD_SUBDIR
-
-
-def default_gold_dirs() -> list[Path]:
-    """The gold folders of ``DEFAULT_GOLD_SUBDIRS`` that exist (seed/dev first)."""
-    base = Path.cwd() if (Path.cwd() / GOLD_SUBDIR).is_dir() else _repo_root()
-    dirs = [base / sub for sub in DEFAULT_GOLD_SUBDIRS if (base / sub).is_dir()]
-    return dirs or [base / GOLD_SUBDIR]
-
-
-def gold_files(paths: Iterable[str | Path] = ()) -> list[Path]:
-    """Gold JSON files named by ``paths`` (files or folders); default: ``default_gold_dirs()``."""
-    out: list[Path] = []
-    paths = list(paths) or default_gold_dirs()
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(p.glob("*.json")))
-        else:
-            out.append(p)
-    return out
-
-
-def _resolve_source(gold_path: Path, source: str) -> Path:
-    candidates = [Path(source), Path.cwd() / source]
-    # corpora/gold/sections/x.json → the repository root is three folders up
-    if len(gold_path.resolve().parents) > 3:
-        candidates.append(gold_path.resolve().parents[3] / source)
-    candidates.append(_repo_root() / source)
-    for c in candidates:
-        if c.is_file():
-            return c
-    raise FileNotFoundError(f"{gold_path}: source file {source!r} not found")
-
-
-def _split_of(source: str) -> str:
-    """The ``corpora/`` folder ``source`` lives in (``seed``, ``dev``, ``holdout`` …)."""
-    parts = Path(source).parts
-    for i, part in enumerate(parts[:-2]):
-        if part == "corpora":
-            return parts[i + 1]
-    return "other"
+from . import gold_files as _gold_files
+from . import resolve_source, split_of
 
 
 def _ratio(a: int, b: int) -> float:
@@ -138,7 +79,7 @@ def evaluate_file(gold_path: str | Path) -> dict[str, Any]:
     """Scores and the itemised errors for one gold file."""
     gold_path = Path(gold_path)
     data = json.loads(gold_path.read_text(encoding="utf-8"))
-    source = _resolve_source(gold_path, data["source"])
+    source = resolve_source(gold_path, data["source"])
     gold = [s for d in data["documents"] for s in d["sections"]]
     pred = predicted_sections(source)
     gkey = {(g["offset"], g["marker"]): g for g in gold}
@@ -148,7 +89,7 @@ def evaluate_file(gold_path: str | Path) -> dict[str, Any]:
     head_ok = sum(gkey[k]["heading"] == pkey[k]["heading"] for k in matched)
     res = _scores(len(gold), len(pred), len(matched), level_ok, head_ok)
     res["file"] = gold_path.stem
-    res["split"] = _split_of(data["source"])
+    res["split"] = split_of(data["source"])
     res["missed"] = [gkey[k] for k in sorted(gkey) if k not in pkey]
     res["spurious"] = [pkey[k] for k in sorted(pkey) if k not in gkey]
     res["wrong_level"] = [
@@ -274,3 +215,8 @@ def _cli(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(_cli())
+
+
+def gold_files(paths: Iterable[str | Path] = ()) -> list[Path]:
+    """Gold JSON files named by ``paths``; default: all sections gold (seed/dev, holdout, holdout2)."""
+    return _gold_files(paths, "sections")
