@@ -28,24 +28,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _corpus import corpus_texts, workload  # noqa: E402
 
 from summarykit.ingest import documents_from_text
 from summarykit.segment import segment
 from summarykit.tokenize import tokenizer
 
 
-def corpus_texts() -> list[str]:
-    paths = sorted((ROOT / "corpora" / "seed").glob("*.txt")) + sorted(
-        (ROOT / "corpora" / "dev").glob("*.txt")
-    )
-    return [p.read_text(encoding="utf-8-sig") for p in paths]
-
-
-def workload(mb: float) -> list[str]:
-    base = corpus_texts()
-    per_pass = sum(len(t.encode("utf-8")) for t in base)
-    passes = max(1, -(-int(mb * 1_000_000) // per_pass))
-    return base * passes
 
 
 def run_summarykit(texts: list[str]) -> tuple[float, int]:
