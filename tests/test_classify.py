@@ -1,4 +1,5 @@
-"""SectionClassifier: the researcher's example, the sklearn contract on text, the default model."""
+"""SectionClassifier: the researcher's example, the sklearn contract on text, the default model
+(shipped as JSON, scored with numpy) and its equality with the estimator."""
 
 from __future__ import annotations
 
@@ -20,11 +21,17 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from summarykit.classify import (
     CATEGORIES,
+    DEFAULT_PARAMS,
+    CategoryModel,
     SectionClassifier,
     category_mix,
     classify_document,
     default_classifier,
+    keyword_lexicon,
+    load_training_data,
     section_inputs,
+    train_default_classifier,
+    training_data_sha256,
 )
 from summarykit.model import Document, Section
 
@@ -307,10 +314,115 @@ def default_model():
     return default_classifier()
 
 
-def test_default_model_is_trained_once_on_the_taxonomy(default_model):
+@pytest.fixture(scope="module")
+def refitted():
+    """The scikit-learn default model, fitted here on the shipped labels (~5 s)."""
+    return train_default_classifier()
+
+
+def test_default_model_is_shipped_data_loaded_once(default_model):
+    assert isinstance(default_model, CategoryModel)
     assert default_classifier() is default_model
     assert set(default_model.classes_) == set(CATEGORIES)
-    assert default_model.lexicon_ is not None
+    assert default_model.lexicon_ == keyword_lexicon()
+    assert default_model.data["params"]["heading_weight"] == DEFAULT_PARAMS["heading_weight"]
+
+
+def test_default_model_reproduces_the_estimator_probabilities(default_model, refitted):
+    """The numpy scorer of the shipped JSON gives the probabilities of SectionClassifier
+    fitted on the shipped labels: every training section plus unseen, traditional, plain-str
+    and heading-less inputs."""
+    X, _ = load_training_data()
+    extra = [
+        ("開展三八節文藝匯演", "一、開展三八節文藝匯演\n組織婦女唱歌跳舞。"),
+        "三、存在的问题\n工作创新不够，明年将进一步改进。",
+        ("", "走访慰问困难群众二十户，送去米面油。"),
+        ("加强组织建设", ""),
+        ("", ""),
+        ("  ", "\n\t "),
+    ]
+    ours, theirs = default_model.predict_proba(X + extra), refitted.predict_proba(X + extra)
+    assert ours.shape == theirs.shape == (len(X) + len(extra), len(CATEGORIES))
+    assert list(default_model.classes_) == list(refitted.classes_)
+    np.testing.assert_allclose(ours, theirs, rtol=0, atol=1e-6)
+    np.testing.assert_allclose(default_model.decision_function(extra), refitted.decision_function(extra), atol=1e-6)
+    assert list(default_model.get_feature_names_out()) == list(refitted.get_feature_names_out())
+    ex_ours, ex_theirs = default_model.explain(extra[1], top=10**6), refitted.explain(extra[1], top=10**6)
+    assert ex_ours.label == ex_theirs.label and ex_ours.probability == pytest.approx(ex_theirs.probability, abs=1e-6)
+    ours_c = {f.feature: f.contribution for f in ex_ours.features}
+    theirs_c = {f.feature: f.contribution for f in ex_theirs.features if f.contribution > 1e-6}
+    assert set(theirs_c) <= set(ours_c) and all(abs(ours_c[k] - v) <= 1e-6 for k, v in theirs_c.items())
+    top_ours, top_theirs = dict(default_model.top_features("health", top=10)), dict(refitted.top_features("health", top=10))
+    assert top_ours.keys() == top_theirs.keys()
+    assert all(abs(top_ours[k] - v) <= 1e-8 for k, v in top_theirs.items())
+
+
+def test_shipped_model_is_current(default_model, refitted):
+    """category_model.json belongs to the shipped labels and DEFAULT_PARAMS: the recorded
+    hash of the training file matches it, and a refit has the same parameters and
+    vocabularies (its probabilities are compared above). Stale? run scripts/train_default_model.py."""
+    td = default_model.data["training_data"]
+    assert td["sha256"] == training_data_sha256(), "training labels changed: run scripts/train_default_model.py"
+    assert td["sections"] == len(load_training_data()[1])
+    assert default_model.data["params"] == CategoryModel.from_estimator(refitted).data["params"]
+    assert [b.terms for b in default_model.blocks] == [list(v.get_feature_names_out()) for v in refitted.vectorizers_.values()]
+
+
+def test_classifying_never_imports_scikit_learn_or_trains():
+    code = (
+        "import sys, summarykit\n"
+        "d = summarykit.parse('一、加强组织建设\\n完成换届选举，健全制度。\\n二、开展三八节文艺汇演\\n组织妇女唱歌跳舞。')\n"
+        "print([s.category for s in d.sections], sorted(m for m in ('sklearn', 'scipy') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "['organization', 'culture_events'] []"
+
+
+def test_category_model_round_trips_any_fitted_classifier():
+    """from_estimator → JSON → CategoryModel reproduces a researcher's model: three labels,
+    custom lexicon, word bigrams and char n-grams of the text, a binary and a one-label model."""
+    X = [f"{h}\n{t}" for h, t in TRAIN]
+    new = ["五、举办迎新春文艺演出\n组织妇女排练节目。", "五、调解婚姻家庭纠纷\n接待来访妇女。", "完成换届。", ""]
+    models = [
+        SectionClassifier().fit(X, LABELS),
+        SectionClassifier(lexicon={"fun": ["文艺", "比赛"], "law": ["纠纷"]}, word_ngram_range=(1, 2),
+                          char_text=True, char_ngram_range=(2, 4), heading_weight=3.0, max_chars=20,
+                          sublinear_tf=False).fit(X, LABELS),
+        SectionClassifier().fit(X[:8], LABELS[:8]),
+        SectionClassifier().fit(X[:4], LABELS[:4]),
+    ]
+    for clf in models:
+        model = CategoryModel(json.loads(CategoryModel.from_estimator(clf).to_json()))
+        assert list(model.classes_) == list(clf.classes_)
+        np.testing.assert_allclose(model.predict_proba(X + new), clf.predict_proba(X + new), atol=1e-6)
+        np.testing.assert_allclose(model.decision_function(new), clf.decision_function(new), atol=1e-6)
+        assert list(model.predict(new)) == list(clf.predict(new))
+        np.testing.assert_allclose(model.feature_matrix(new), clf.feature_matrix(new).toarray(), atol=1e-12)
+        assert model.n_features_out_ == clf.n_features_out_
+    binary = CategoryModel.from_estimator(models[2])
+    assert binary.explain(TRAIN[5]).label == models[2].explain(TRAIN[5]).label == "维权"
+    with pytest.raises(ValueError, match="format"):
+        CategoryModel({"format": "pickle"})
+    with pytest.raises(TypeError, match="fitted SectionClassifier"):
+        CategoryModel.from_estimator(SectionClassifier())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一、开展三八节 文艺汇演", "  a  bc\tdef\n\nghij ", "", "x", "工会 维权 平安家庭 最美家庭创建活动"],
+)
+@pytest.mark.parametrize("ngram_range", [(1, 1), (1, 3), (2, 4), (3, 3)])
+def test_analyzers_match_scikit_learn(text, ngram_range):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from summarykit.classify._scorer import char_wb_ngrams, word_ngrams
+
+    char = CountVectorizer(analyzer="char_wb", ngram_range=ngram_range, lowercase=False).build_analyzer()
+    assert char_wb_ngrams(text, ngram_range) == char(text)
+    word = CountVectorizer(tokenizer=str.split, token_pattern=None, ngram_range=ngram_range,
+                           lowercase=False).build_analyzer()
+    assert word_ngrams(text.split(), ngram_range) == word(text)
 
 
 @pytest.mark.parametrize(

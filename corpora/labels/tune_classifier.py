@@ -14,7 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from summarykit.evaluate.categories import DEFAULT_GRID, load_records, nested_cross_validate, subsets
+from summarykit.evaluate.categories import (
+    DEFAULT_GRID,
+    load_records,
+    nested_cross_validate,
+    subsets,
+)
 
 HERE = Path(__file__).resolve().parent
 

@@ -1,42 +1,14 @@
-"""Work-category classification of sections (党建, 组织建设, 维权, 文体活动 …).
+"""The trainable estimators: ``SectionClassifier`` and the ``KeywordBaseline`` (scikit-learn).
 
-``SectionClassifier`` is a scikit-learn classifier for Chinese report sections: TF-IDF over
-jieba words (summarykit's private tokenizer) and character n-grams, heading and section text
-as separate feature blocks (the heading blocks weighted by ``heading_weight``), optionally
-cue-word counts from a lexicon, then a multinomial logistic regression, whose probabilities
-are what ``predict_proba`` returns. It accepts any label set, so a researcher can train it on
-their own labels::
-
-    >>> from summarykit.classify import SectionClassifier
-    >>> clf = SectionClassifier().fit(texts, labels)          # doctest: +SKIP
-    >>> clf.predict(["三、开展三八节文艺汇演……"])               # doctest: +SKIP
-
-Inputs ``X`` (one item per section) may be
-
-- ``str``: a whole section; its first line, up to the first 。！？ and without the numbering
-  marker, serves as the heading;
-- ``(heading, text)`` pairs, or an ``(n, 2)`` array of str (e.g. ``df[["heading", "text"]]``);
-- mappings with ``"heading"`` and ``"text"`` keys (records of ``corpora/labels/sections.jsonl``);
-- ``(Document, Section)`` pairs — ``section_inputs(doc)`` builds them for every section.
-
-``text`` is the section's text (its heading may be included; that only strengthens it).
-Numeric arrays are rejected with a ``TypeError``: this is a text model.
-
-The default model (``default_classifier()``) is trained on first use from the labels shipped
-in package data (``resources/data/category_train.jsonl``, the default taxonomy of
-``TAXONOMY.md``) and cached for the process; nothing is ever unpickled.
-``classify_document(doc)`` fills ``category`` and ``category_scores`` on every section.
+Imported on first use of either name (``summarykit.classify`` loads this module lazily), so
+that classifying with the shipped default model never imports scikit-learn.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
-import json
 import numbers
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -46,243 +18,19 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted
 
-from .model import Document, Section
-
-__all__ = [
-    "CATEGORIES",
-    "DEFAULT_PARAMS",
-    "Explanation",
-    "FeatureContribution",
-    "KeywordBaseline",
-    "SectionClassifier",
-    "category_mix",
-    "classify_document",
-    "default_classifier",
-    "default_estimator",
-    "keyword_lexicon",
-    "load_training_data",
-    "section_inputs",
-    "to_simplified",
-]
-
-CATEGORIES: tuple[str, ...] = (
-    "party_building",
-    "organization",
-    "publicity",
-    "rights_law",
-    "family_civility",
-    "assistance",
-    "economy_skills",
-    "culture_events",
-    "health",
-    "environment",
-    "overview",
-    "shortcomings_plans",
-    "other",
-)
-"""The default taxonomy (``TAXONOMY.md``). ``SectionClassifier`` itself accepts any labels."""
-
-TRAIN_FILE = "category_train.jsonl"
-KEYWORDS_FILE = "category_keywords.tsv"
-_HEADING_END = "。！？!?\n"
-RE_LEADING_MARKER = re.compile(
-    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]"
-    r"|第[一二三四五六七八九十]{1,3}[、，,]?|[一二三四五六七八九十][是要][，,]?|[①-⑳])\s*"
+from ._text import (
+    DEFAULT_PARAMS,
+    Explanation,
+    FeatureContribution,
+    _as_pairs,
+    _lexicon_arg,
+    jieba_words,
+    keyword_lexicon,
+    load_training_data,
+    to_simplified,
 )
 
-
-# -- inputs -------------------------------------------------------------------------------
-def _split_heading(text: str) -> str:
-    """The heading of a plain-string section: its first line up to the first 。！？ (≤ 80
-    chars), without a leading numbering marker (一、 （一） 1. 一是 第一， ①)."""
-    m = RE_LEADING_MARKER.match(text)
-    text = text[m.end() :] if m else text.lstrip()
-    for i, ch in enumerate(text[:80]):
-        if ch in _HEADING_END:
-            return text[:i].strip()
-    return text[:80].strip()
-
-
-def _describe(x: Any) -> str:
-    r = repr(x)
-    return f"{type(x).__name__}: {r[:60]}{'…' if len(r) > 60 else ''}"
-
-
-def _one_input(x: Any) -> tuple[str, str]:
-    """Normalise one item of ``X`` to ``(heading, text)``."""
-    if isinstance(x, str):
-        return _split_heading(x), x
-    if isinstance(x, Mapping):
-        try:
-            heading, text = x["heading"], x["text"]
-        except KeyError:
-            raise TypeError(
-                f"a mapping in X needs 'heading' and 'text' keys, got keys {sorted(x)[:6]}"
-            ) from None
-        heading = "" if heading is None else heading
-        if isinstance(heading, str) and isinstance(text, str):
-            return heading, text
-    elif isinstance(x, tuple | list | np.ndarray) and len(x) == 2:
-        a, b = x[0], x[1]
-        if isinstance(a, Document) and isinstance(b, Section):
-            return b.heading, a.text[b.start : b.end]
-        if isinstance(a, str) and isinstance(b, str):
-            return a, b
-    elif isinstance(x, Section):
-        raise TypeError(
-            "a Section alone has no text; pass (doc, section) pairs, e.g. section_inputs(doc)"
-        )
-    elif isinstance(x, bytes | bytearray):
-        raise TypeError(f"X holds bytes, expected decoded text (str); got {_describe(x)}")
-    raise TypeError(
-        "SectionClassifier works on text: each item of X must be a str, a (heading, text) "
-        f"pair of str, a mapping with 'heading' and 'text', or a (Document, Section) pair; got {_describe(x)}"
-    )
-
-
-def _as_pairs(X: Any) -> tuple[list[str], list[str]]:
-    """``(headings, texts)`` from any accepted form of ``X``; validates eagerly."""
-    if isinstance(X, str | bytes | bytearray):
-        raise TypeError(
-            "X must be a sequence of sections (e.g. a list of str), not a single "
-            f"{type(X).__name__}; wrap one section in a list"
-        )
-    if isinstance(X, Document):
-        raise TypeError("X is a Document; use section_inputs(doc) or classify_document(doc)")
-    if hasattr(X, "columns") and hasattr(X, "to_dict"):  # pandas DataFrame
-        cols = list(X.columns)
-        if {"heading", "text"} <= set(cols):
-            X = X[["heading", "text"]].to_numpy(dtype=object)
-        elif len(cols) == 2:
-            X = X.to_numpy(dtype=object)
-        elif len(cols) == 1:
-            X = X.iloc[:, 0].to_numpy(dtype=object)
-        else:
-            raise TypeError(f"a DataFrame X needs 'heading' and 'text' columns, got {cols[:6]}")
-    if sp.issparse(X):
-        raise TypeError("SectionClassifier works on text, not on a sparse numeric matrix")
-    if isinstance(X, np.ndarray):
-        if X.ndim == 2 and X.shape[1] == 0:
-            raise ValueError(
-                f"Found array with 0 feature(s) (shape={X.shape}) while a minimum of 1 is required "
-                "(a 2-d X has the columns heading, text)."
-            )
-        if X.ndim >= 1 and X.shape[0] == 0:
-            raise ValueError(f"Found array with 0 sample(s) (shape={X.shape}) while a minimum of 1 is required.")
-        if X.dtype.kind in "biufcmM":
-            raise TypeError(
-                f"SectionClassifier works on text, got a numeric array (dtype {X.dtype}, shape "
-                f"{X.shape}); pass section texts or (heading, text) pairs"
-            )
-        if X.ndim == 2 and X.shape[1] != 2:
-            raise ValueError(f"a 2-d X must have 2 columns (heading, text), got shape {X.shape}")
-        if X.ndim > 2:
-            raise ValueError(f"X must be 1-d (texts) or 2-d (heading, text), got shape {X.shape}")
-        items: Iterable[Any] = list(X)
-    elif hasattr(X, "to_numpy") and not isinstance(X, Mapping):  # pandas Series
-        items = list(X.to_numpy(dtype=object))
-    elif isinstance(X, Iterable) and not isinstance(X, Mapping):
-        items = list(X)
-    else:
-        raise TypeError(f"X must be a sequence of sections, got {_describe(X)}")
-    headings, texts = [], []
-    for x in items:
-        if isinstance(x, numbers.Number) or (isinstance(x, np.ndarray) and x.dtype.kind in "biufc"):
-            raise TypeError(
-                f"SectionClassifier works on text, got a number in X ({_describe(x)}); "
-                "pass section texts or (heading, text) pairs"
-            )
-        h, t = _one_input(x)
-        headings.append(h)
-        texts.append(t)
-    return headings, texts
-
-
-def section_inputs(doc: Document, sections: Iterable[Section] | None = None) -> list[tuple[str, str]]:
-    """``(heading, text)`` for every section of ``doc`` (or the given ones), text = the whole
-    section (children included), ready for ``SectionClassifier.predict``."""
-    if not isinstance(doc, Document):
-        raise TypeError(f"doc must be a Document, got {_describe(doc)}")
-    secs = doc.sections if sections is None else sections
-    return [(s.heading, doc.text[s.start : s.end]) for s in secs]
-
-
-# -- features -----------------------------------------------------------------------------
-@functools.cache
-def _simplified_table() -> dict[int, str]:
-    """Traditional → simplified, character by character (zhconv's single-character entries)."""
-    try:
-        from zhconv import zhconv as _zh
-    except ImportError:  # pragma: no cover - zhconv is a dependency
-        return {}
-    return {ord(t): v for t, v in _zh.getdict("zh-hans").items() if len(t) == 1 and len(v) == 1 and t != v}
-
-
-def to_simplified(text: str) -> str:
-    """``text`` with traditional characters folded to simplified ones (the vocabulary of jieba
-    and of the training data is simplified); a character-level fold, offsets unchanged."""
-    return text.translate(_simplified_table())
-
-
-@functools.lru_cache(maxsize=2048)
-def _cached_words(text: str) -> tuple[str, ...]:
-    from .tokenize import words
-
-    return tuple(w for w in words(text) if w.strip())
-
-
-def jieba_words(text: str) -> tuple[str, ...]:
-    """jieba words of ``text`` (summarykit's private tokenizer), whitespace dropped.
-
-    Memoised (2048 texts) because cross-validation re-fits the same texts many times.
-    """
-    return _cached_words(text)
-
-
-class FeatureContribution(NamedTuple):
-    """One feature's share of a prediction: ``contribution = value × weight``."""
-
-    feature: str
-    """``block__term``, block in ``heading_word heading_char text_word text_char``."""
-    value: float
-    """The (weighted TF-IDF) feature value for this input."""
-    weight: float
-    """The model's coefficient of this feature for the explained label."""
-    contribution: float
-
-
-class Explanation(NamedTuple):
-    """Why a section got its label: the features that pushed it most towards ``label``."""
-
-    label: Any
-    probability: float
-    intercept: float
-    features: tuple[FeatureContribution, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "label": self.label,
-            "probability": self.probability,
-            "intercept": self.intercept,
-            "features": [f._asdict() for f in self.features],
-        }
-
-
-def _lexicon_arg(lexicon: Any) -> dict[str, tuple[str, ...]] | None:
-    if lexicon is None:
-        return None
-    if isinstance(lexicon, str):
-        if lexicon != "default":
-            raise ValueError(f"lexicon must be None, 'default' or a mapping label → cue words, got {lexicon!r}")
-        return keyword_lexicon()
-    if not isinstance(lexicon, Mapping):
-        raise TypeError(f"lexicon must be None, 'default' or a mapping label → cue words, got {_describe(lexicon)}")
-    out = {}
-    for k, v in lexicon.items():
-        if isinstance(v, str) or not all(isinstance(w, str) and w for w in v):
-            raise TypeError(f"lexicon[{k!r}] must be a sequence of non-empty str, got {_describe(v)}")
-        out[str(k)] = tuple(v)
-    return out
+__all__ = ["KeywordBaseline", "SectionClassifier", "default_estimator", "train_default_classifier"]
 
 
 class SectionClassifier(ClassifierMixin, BaseEstimator):
@@ -637,83 +385,16 @@ class KeywordBaseline(ClassifierMixin, BaseEstimator):
         return self.classes_[best]
 
 
-@functools.cache
-def keyword_lexicon() -> dict[str, tuple[str, ...]]:
-    """Category → cue words, from ``resources/data/category_keywords.tsv``."""
-    from .resources import load_table
-
-    lex: dict[str, list[str]] = {}
-    for cat, words_ in load_table(KEYWORDS_FILE, columns=2):
-        lex.setdefault(cat, []).extend(w.strip() for w in words_.split() if w.strip())
-    return {c: tuple(ws) for c, ws in lex.items()}
-
-
-# -- default model --------------------------------------------------------------------------
-def load_training_data() -> tuple[list[dict[str, str]], list[str]]:
-    """The shipped labeled sections: (inputs with ``heading``/``text``, labels)."""
-    from .errors import ResourceError
-    from .resources import data_path
-
-    X, y = [], []
-    raw = data_path(TRAIN_FILE).read_text(encoding="utf-8")
-    for lineno, line in enumerate(raw.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-            X.append({"heading": rec["heading"], "text": rec["text"]})
-            y.append(rec["label"])
-        except (ValueError, KeyError) as exc:
-            raise ResourceError(f"{TRAIN_FILE}:{lineno}: bad training record ({exc})") from None
-    return X, y
-
-
-DEFAULT_PARAMS: Mapping[str, Any] = {
-    "lexicon": "default",
-    "heading_weight": 2.0,
-    "min_df": {"heading_char": 2, "text_word": 2},
-}
-"""Parameters of the default model (everything else is ``SectionClassifier``'s default).
-Fixed before the reported evaluation; ``corpora/labels/tune_classifier.py`` checks the
-choice by nested cross-validation."""
-
 
 def default_estimator() -> SectionClassifier:
-    """An unfitted ``SectionClassifier`` configured like the default model."""
+    """An unfitted ``SectionClassifier`` configured like the default model (``DEFAULT_PARAMS``)."""
     return SectionClassifier(**DEFAULT_PARAMS)
 
 
-@functools.cache
-def default_classifier() -> SectionClassifier:
-    """The default model, trained on the shipped labels on first call (cached per process)."""
+def train_default_classifier() -> SectionClassifier:
+    """``default_estimator()`` fitted on the shipped labels (``load_training_data()``): the
+    scikit-learn model that ``resources/data/category_model.json`` was exported from
+    (``scripts/train_default_model.py``). A few seconds; the default model itself never
+    trains at run time."""
     X, y = load_training_data()
     return default_estimator().fit(X, y)
-
-
-def classify_document(doc: Document, *, classifier: SectionClassifier | None = None, top: int = 3) -> Document:
-    """``doc`` with ``category`` and ``category_scores`` (the ``top`` best, probabilities
-    rounded to 3 places) filled on every section, deeper levels included."""
-    if not isinstance(doc, Document):
-        raise TypeError(f"doc must be a Document, got {_describe(doc)}")
-    if not doc.sections:
-        return doc
-    clf = default_classifier() if classifier is None else classifier
-    proba = clf.predict_proba(section_inputs(doc))
-    classes = clf.classes_
-    sections = []
-    for s, p in zip(doc.sections, proba):
-        order = np.argsort(-p)[:top]
-        scores = {str(classes[k]): round(float(p[k]), 3) for k in order}
-        sections.append(dataclasses.replace(s, category=str(classes[order[0]]), category_scores=scores))
-    return dataclasses.replace(doc, sections=tuple(sections))
-
-
-def category_mix(doc: Document) -> dict[str, float]:
-    """Share of the document's outermost sections, by characters, per category (sums to 1
-    over classified sections; empty when nothing is classified)."""
-    totals: dict[str, int] = {}
-    for s in doc.sections:
-        if s.parent is None and s.category is not None:
-            totals[s.category] = totals.get(s.category, 0) + (s.end - s.start)
-    n = sum(totals.values())
-    return {c: v / n for c, v in sorted(totals.items(), key=lambda kv: -kv[1])} if n else {}
