@@ -31,11 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _corpus import workload  # noqa: E402
+from _corpus import workload
 
 from summarykit.entities import find_entities
-
-
 
 
 def run_summarykit(texts: list[str]) -> tuple[float, int]:

@@ -30,13 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _corpus import corpus_texts, workload  # noqa: E402
+from _corpus import corpus_texts, workload
 
 from summarykit.ingest import documents_from_text
 from summarykit.segment import segment
 from summarykit.tokenize import tokenizer
-
-
 
 
 def run_summarykit(texts: list[str]) -> tuple[float, int]:

@@ -7,10 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import SEED
 
 from summarykit.cli import main
-
-from conftest import SEED
 
 
 def test_parse_json_follows_the_contract(capsys):

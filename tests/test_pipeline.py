@@ -3,9 +3,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import summarykit
-
 from conftest import CORPORA
+
+import summarykit
 
 
 def test_n_jobs_gives_identical_results():

@@ -25,7 +25,7 @@ def _open_out(path: str | None) -> TextIO:
     from pathlib import Path
 
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by caller
+    return open(path, "w", encoding="utf-8")
 
 
 def _load_inputs(paths: Sequence[str], *, stages: Sequence[str]):  # type: ignore[no-untyped-def]

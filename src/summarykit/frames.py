@@ -117,7 +117,7 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
     import pandas as pd
 
     df = pd.DataFrame(rows, columns=list(columns))
-    return df.astype(columns) if len(df) else df.astype(columns)
+    return df.astype(columns)
 
 
 def documents_frame(docs: Iterable[Document]) -> pd.DataFrame:

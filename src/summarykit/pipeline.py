@@ -94,7 +94,7 @@ def _load_one(args: tuple[Path, tuple[str, ...], bool, int]) -> tuple[list[Docum
         return _load_file(*args), None
     except InputError as exc:
         return [], InputProblem(source=path.as_posix(), message=str(exc))
-    except Exception as exc:  # a bug on one odd file must not lose the other 999
+    except Exception as exc:  # noqa: BLE001 - a bug on one odd file must not lose the other 999
         return [], InputProblem(
             source=path.as_posix(), message=f"{path}: internal error: {exc!r}", error=type(exc).__name__
         )

@@ -46,6 +46,6 @@ def load_table(name: str, *, columns: int) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-def data_path(name: str):  # noqa: ANN201 - Traversable
+def data_path(name: str):
     """A ``Traversable`` for ``data/<name>`` (for readers that need a file object)."""
     return resources.files(__package__).joinpath("data", name)
