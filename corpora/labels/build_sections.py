@@ -31,6 +31,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from summarykit.classify import CATEGORIES  # the taxonomy, defined once
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 GOLD = ROOT / "corpora" / "gold" / "sections"
@@ -47,21 +49,6 @@ RE_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}、|（[一二三�
 RE_HEADING_END = re.compile(r"[。！？!?\n]")
 SKIP = "-"  # category of a gold section with no body to read (excerpt cut at its marker): not emitted
 
-CATEGORIES = (
-    "party_building",
-    "organization",
-    "publicity",
-    "rights_law",
-    "family_civility",
-    "assistance",
-    "economy_skills",
-    "culture_events",
-    "health",
-    "environment",
-    "overview",
-    "shortcomings_plans",
-    "other",
-)
 
 
 def source_path(stem: str) -> str:

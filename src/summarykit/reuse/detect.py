@@ -537,6 +537,32 @@ def _word_classes(pairs: Iterable[Iterable[str]]) -> dict[str, int]:
     return {w: ids[root(w)] for w in sorted(parent)}
 
 
+def _chained_candidates(
+    hashes: Sequence[np.ndarray], dfs: Sequence[np.ndarray], n: int, params: Any
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs from colinear chains of shared grams: every gram seen in 2 to
+    ``max_df`` documents is posted with an idf-like weight, and ``chained_pairs`` joins the
+    postings into (pair key, chain span, chain score)."""
+    hs, ds, ps, ws = [], [], [], []
+    for i, (h, df) in enumerate(zip(hashes, dfs)):
+        pos = np.flatnonzero((df >= 2) & (df <= params.max_df))
+        hs.append(h[pos])
+        ds.append(np.full(len(pos), i, dtype=np.int64))
+        ps.append(pos)
+        ws.append(np.log((n - 1) / (df[pos] - 1)) / params.k)
+    return chained_pairs(
+        np.concatenate(hs),
+        np.concatenate(ds),
+        np.concatenate(ps),
+        max_df=params.max_df,
+        n_docs=max(n, 1),
+        k=params.k,
+        min_span=params.min_chain_span,
+        max_step=params.max_chain_step,
+        weights=np.concatenate(ws),
+    )
+
+
 def _folded_pass(
     aligned: list,
     lex: set[tuple[str, str]],
@@ -568,18 +594,7 @@ def _folded_pass(
     )
     fformula = _split_like(formula_flags(np.concatenate(fh) if fh else np.zeros(0, np.uint64), params.k), fh)
     lap("fold_tables")
-    hs, ds, ps, ws = [], [], [], []
-    for i, (h, df) in enumerate(zip(fh, fdfs)):
-        pos = np.flatnonzero((df >= 2) & (df <= params.max_df))
-        hs.append(h[pos])
-        ds.append(np.full(len(pos), i, dtype=np.int64))
-        ps.append(pos)
-        ws.append(np.log((n - 1) / (df[pos] - 1)) / params.k)
-    keys, span, score = chained_pairs(
-        np.concatenate(hs), np.concatenate(ds), np.concatenate(ps),
-        max_df=params.max_df, n_docs=n, k=params.k, min_span=params.min_chain_span,
-        max_step=params.max_chain_step, weights=np.concatenate(ws),
-    )
+    keys, span, score = _chained_candidates(fh, fdfs, n, params)
     done_keys = np.array(sorted(x * n + y for x, y in done), dtype=np.int64)
     new = ~np.isin(keys, done_keys)
     keys, span, score = keys[new], span[new], score[new]
@@ -701,24 +716,7 @@ def find_reuse(
         keys, counts = exact_pairs([v.codes for v in views], k=params.align.seed_k)
         min_shared = 1
     else:
-        hs, ds, ps, ws = [], [], [], []
-        for i, (h, df) in enumerate(zip(hashes, dfs)):
-            pos = np.flatnonzero((df >= 2) & (df <= params.max_df))
-            hs.append(h[pos])
-            ds.append(np.full(len(pos), i, dtype=np.int64))
-            ps.append(pos)
-            ws.append(np.log((n - 1) / (df[pos] - 1)) / params.k)
-        keys, span, score = chained_pairs(
-            np.concatenate(hs),
-            np.concatenate(ds),
-            np.concatenate(ps),
-            max_df=params.max_df,
-            n_docs=max(n, 1),
-            k=params.k,
-            min_span=params.min_chain_span,
-            max_step=params.max_chain_step,
-            weights=np.concatenate(ws),
-        )
+        keys, span, score = _chained_candidates(hashes, dfs, n, params)
         # bounded work: the longest chains first, at most ``pair_budget`` pairs
         budget = max(params.min_pair_budget, params.pairs_per_doc * n)
         order_ = np.lexsort((keys, -score, -span))[:budget]
