@@ -11,6 +11,7 @@ blank (``__``) is a placeholder.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from ._base import Cand, has_placeholder, lexicon, lexicon_pattern
@@ -35,6 +36,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return title, suffix, bare
 
 
+_GENERIC_RULE_HEAD = re.compile(
+    r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)"
+)
 _BARE_RULE = re.compile(
     r"(?:贯彻落实|贯彻执行|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|严格执行|严格落实|认真落实|认真执行)"
     r"(?P<name>[\u4e00-\u9fff]{4,18}?(?:条例|规定|实施细则|管理办法|暂行办法))"
@@ -81,23 +85,12 @@ def find_laws(text: str) -> list[Cand]:
         ]  # fmt: skip
         if around:
             out.append(Cand("LAW", s, e, 95, {"placeholder": has_placeholder(text[s:e])}))
-    # bare regulation names after a verb that applies them: 落实重大行政决策程序规定 ·
-    # 根据云南省政府信息公开规定 · 认真落实中央八项规定
-    for m in _BARE_RULE.finditer(text):
+    # bare regulation names after a verb that applies them (落实重大行政决策程序规定 ·
+    # 根据云南省政府信息公开规定), and the next item of a list of regulations
+    # (…信息公开条例、云南省政府信息公开规定); a determiner in front means a generic mention
+    for m in itertools.chain(_BARE_RULE.finditer(text), _LISTED_RULE.finditer(text)):
         name = m.group("name")
-        if re.match(
-            r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)", name
-        ):
-            continue
-        out.append(
-            Cand("LAW", m.start("name"), m.end("name"), 78, {"placeholder": has_placeholder(name)})
-        )
-    # the next item of a list of regulations: …信息公开条例、云南省政府信息公开规定
-    for m in _LISTED_RULE.finditer(text):
-        name = m.group("name")
-        if re.match(
-            r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)", name
-        ):
+        if _GENERIC_RULE_HEAD.match(name):
             continue
         out.append(
             Cand("LAW", m.start("name"), m.end("name"), 78, {"placeholder": has_placeholder(name)})

@@ -200,7 +200,7 @@ def _cli(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "paths",
         nargs="*",
-        help="gold JSON files or folders (default: corpora/gold/sections and corpora/gold/holdout_sections)",
+        help="gold JSON files or folders (default: corpora/gold/sections, holdout_sections, holdout2_sections)",
     )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument(

@@ -104,6 +104,19 @@ class ReuseParams:
 _STATE: dict[str, Any] = {}
 
 
+def _copy_significance(
+    p: Passage, chance: ChanceModel, dfs: np.ndarray, ctx_dfs: np.ndarray, formula: np.ndarray
+) -> float | None:
+    """The passage's significance if it counts as a copy (long enough, with a core of
+    non-template text, and improbable by chance given how common its phrases are), else None."""
+    if max(p.a1 - p.a0, p.b1 - p.b0) < _STATE["min_norm"]:
+        return None
+    if chance.core(dfs, formula, p.blocks) < _STATE["min_core"]:
+        return None
+    sig = chance.significance(dfs, ctx_dfs, formula, p.blocks)
+    return sig if chance.is_copy(sig) else None
+
+
 def _align_chunk(
     chunk: list[tuple[int, int]],
 ) -> list[tuple[int, int, list[tuple[Passage, Refined, float]]]]:
@@ -125,8 +138,6 @@ def _align_chunk(
 
     params: AlignParams = _STATE["align"]
     chance: ChanceModel = _STATE["chance"]
-    min_norm: int = _STATE["min_norm"]
-    min_core: int = _STATE["min_core"]
     out = []
     for x, y in chunk:
         found = []
@@ -139,12 +150,8 @@ def _align_chunk(
             index_a=seed_index(x),
             index_b=seed_index(y),
         ):
-            if max(p.a1 - p.a0, p.b1 - p.b0) < min_norm:
-                continue
-            if chance.core(dfs[x], formula[x], p.blocks) < min_core:
-                continue
-            sig = chance.significance(dfs[x], ctx_dfs[x], formula[x], p.blocks)
-            if not chance.is_copy(sig):
+            sig = _copy_significance(p, chance, dfs[x], ctx_dfs[x], formula[x])
+            if sig is None:
                 continue
             found.append((p, refine(p, views[x], views[y]), sig))
         if found:
@@ -194,8 +201,6 @@ def _align_folded_chunk(
     fdfs, fctx, fformula = _STATE["fdfs"], _STATE["fctx_dfs"], _STATE["fformula"]
     params: AlignParams = _STATE["align"]
     chance: ChanceModel = _STATE["fchance"]
-    min_norm: int = _STATE["min_norm"]
-    min_core: int = _STATE["min_core"]
     out = []
     for x, y, region in chunk:
         fa, fb = fold.view(x, views[x]), fold.view(y, views[y])
@@ -215,12 +220,8 @@ def _align_folded_chunk(
                     p.a0 + la, p.a1 + la, p.b0 + lb, p.b1 + lb,
                     tuple((i + la, j + lb, ln) for i, j, ln in p.blocks), p.ordered,
                 )
-            if max(p.a1 - p.a0, p.b1 - p.b0) < min_norm:
-                continue
-            if chance.core(fdfs[x], fformula[x], p.blocks) < min_core:
-                continue
-            sig = chance.significance(fdfs[x], fctx[x], fformula[x], p.blocks)
-            if not chance.is_copy(sig):
+            sig = _copy_significance(p, chance, fdfs[x], fctx[x], fformula[x])
+            if sig is None:
                 continue
             q = _unfold(p, fold, x, y, views[x].text, views[y].text)
             if q is None:
