@@ -24,7 +24,7 @@ from summarykit.evaluate.categories import cross_validate, document_groups, load
 pytestmark = pytest.mark.slow  # five grouped-CV fits of the default model (~30 s)
 
 LABELS = ROOT / "corpora" / "labels" / "sections.jsonl"
-LABELS_SHA256 = "55d78a0e875781b6"  # first 16 hex digits
+LABELS_SHA256 = "3f37284623808dc1"  # first 16 hex digits
 TARGET_MACRO_F1, TARGET_MARGIN = 0.75, 0.10
 FLOOR_MACRO_F1, FLOOR_MARGIN, FLOOR_GRASS_ROOTS = 0.69, 0.11, 0.58
 
