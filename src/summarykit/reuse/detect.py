@@ -74,6 +74,10 @@ class ReuseParams:
     """A copy needs one stretch of at least this many matching, non-template folded
     characters whose gaps are word-sized (≤ 4 characters on each side): two phrases
     that happen to sit side by side in two reports are not one copied passage."""
+    sentence_end_evidence: float = 1.0
+    """Each end of a passage that falls on a sentence boundary in both documents adds this
+    much to its significance (log10 of the expected number of chance pairs): chance
+    overlaps of stock clauses seldom start or end where sentences do in both reports."""
     pairs_per_doc: int = 2
     min_pair_budget: int = 4000
     sentence_edges: int = 16
@@ -104,16 +108,99 @@ class ReuseParams:
 _STATE: dict[str, Any] = {}
 
 
+_SEP_SENTENCE = set("。！？!?；;")
+_SEP_CLAUSE = set("，,：:、")
+_OPENERS = set(" \t\u3000“‘\"（(【《「『")
+_CLOSERS = set("”’\"）)】》」』")
+
+
+def _sep_class(gap: str) -> int:
+    """Kind of separator between two folded characters: 0 none, 1 clause, 2 sentence,
+    3 line break (quotes, brackets and spaces are not separators)."""
+    if not gap:
+        return 0
+    if "\n" in gap:
+        return 3
+    if any(c in _SEP_SENTENCE for c in gap):
+        return 2
+    if any(c in _SEP_CLAUSE for c in gap):
+        return 1
+    return 0
+
+
+def _split_at_separators(
+    blocks: Sequence[tuple[int, int, int]], va: NormView, ta: str, vb: NormView, tb: str
+) -> tuple[tuple[int, int, int], ...]:
+    """Exact blocks cut wherever the two documents separate the same characters
+    differently (``，`` against ``。``, a sentence end against a paragraph break).
+
+    Matching drops punctuation, so two stock clauses that sit side by side in two reports
+    (``…建设工程，技术含量…`` / ``…建设工程。⏎技术含量…``) look like one shared run whose
+    junction is improbable. The separators differ there: the texts are not the same, and
+    the chance model sees two runs, each of which must be improbable on its own."""
+    out: list[tuple[int, int, int]] = []
+    sa, ea, sb, eb = va.starts, va.ends, vb.starts, vb.ends
+    for i, j, ln in blocks:
+        start = 0
+        if ln > 1:
+            ga_lo, ga_hi = ea[i : i + ln - 1], sa[i + 1 : i + ln]
+            gb_lo, gb_hi = eb[j : j + ln - 1], sb[j + 1 : j + ln]
+            gaps = np.flatnonzero((ga_hi > ga_lo) | (gb_hi > gb_lo))
+            for t in gaps.tolist():
+                ca = _sep_class(ta[int(ga_lo[t]) : int(ga_hi[t])])
+                cb = _sep_class(tb[int(gb_lo[t]) : int(gb_hi[t])])
+                if ca != cb:
+                    out.append((i + start, j + start, t + 1 - start))
+                    start = t + 1
+        out.append((i + start, j + start, ln - start))
+    return tuple(out)
+
+
+def _at_sentence_start(t: str, i: int) -> bool:
+    while i > 0 and t[i - 1] in _OPENERS:
+        i -= 1
+    return i == 0 or t[i - 1] in _SEP_SENTENCE or t[i - 1] == "\n"
+
+
+def _at_sentence_end(t: str, e: int) -> bool:
+    while e < len(t) and t[e] in _CLOSERS:
+        e += 1
+    return e >= len(t) or t[e] in _SEP_SENTENCE or t[e] == "\n"
+
+
+def _sentence_ends(p: Passage, va: NormView, ta: str, vb: NormView, tb: str) -> int:
+    """How many ends of the passage (start, end) fall on a sentence boundary in both
+    documents: copies are made of sentences, chance overlaps of stock clauses seldom
+    start and end where sentences do in both reports."""
+    if p.a1 <= p.a0 or p.b1 <= p.b0:
+        return 0
+    s = _at_sentence_start(ta, int(va.starts[p.a0])) and _at_sentence_start(tb, int(vb.starts[p.b0]))
+    e = _at_sentence_end(ta, int(va.ends[p.a1 - 1])) and _at_sentence_end(tb, int(vb.ends[p.b1 - 1]))
+    return int(s) + int(e)
+
+
 def _copy_significance(
-    p: Passage, chance: ChanceModel, dfs: np.ndarray, ctx_dfs: np.ndarray, formula: np.ndarray
+    p: Passage,
+    chance: ChanceModel,
+    dfs: np.ndarray,
+    ctx_dfs: np.ndarray,
+    formula: np.ndarray,
+    sides: tuple[NormView, str, NormView, str] | None = None,
 ) -> float | None:
     """The passage's significance if it counts as a copy (long enough, with a core of
-    non-template text, and improbable by chance given how common its phrases are), else None."""
+    non-template text, and improbable by chance given how common its phrases are), else None.
+
+    With ``sides`` (the two views and texts), blocks are cut where the documents punctuate
+    differently, and every end of the passage on a sentence boundary in both documents
+    adds ``sentence_end_evidence`` (log10) to the significance."""
     if max(p.a1 - p.a0, p.b1 - p.b0) < _STATE["min_norm"]:
         return None
     if chance.core(dfs, formula, p.blocks) < _STATE["min_core"]:
         return None
-    sig = chance.significance(dfs, ctx_dfs, formula, p.blocks)
+    blocks = p.blocks if sides is None else _split_at_separators(p.blocks, *sides)
+    sig = chance.significance(dfs, ctx_dfs, formula, blocks)
+    if sides is not None:
+        sig += _STATE.get("sentence_end_evidence", 0.0) * _sentence_ends(p, *sides)
     return sig if chance.is_copy(sig) else None
 
 
@@ -150,7 +237,9 @@ def _align_chunk(
             index_a=seed_index(x),
             index_b=seed_index(y),
         ):
-            sig = _copy_significance(p, chance, dfs[x], ctx_dfs[x], formula[x])
+            sig = _copy_significance(
+                p, chance, dfs[x], ctx_dfs[x], formula[x], (views[x], texts[x], views[y], texts[y])
+            )
             if sig is None:
                 continue
             found.append((p, refine(p, views[x], views[y]), sig))
@@ -204,6 +293,7 @@ def _align_folded_chunk(
     out = []
     for x, y, region in chunk:
         fa, fb = fold.view(x, views[x]), fold.view(y, views[y])
+        sides = (fa, texts[x], fb, texts[y])
         la = lb = 0
         if region is not None:  # realign only around a first-pass passage
             a_lo, a_hi, b_lo, b_hi = region
@@ -220,7 +310,7 @@ def _align_folded_chunk(
                     p.a0 + la, p.a1 + la, p.b0 + lb, p.b1 + lb,
                     tuple((i + la, j + lb, ln) for i, j, ln in p.blocks), p.ordered,
                 )
-            sig = _copy_significance(p, chance, fdfs[x], fctx[x], fformula[x])
+            sig = _copy_significance(p, chance, fdfs[x], fctx[x], fformula[x], sides)
             if sig is None:
                 continue
             q = _unfold(p, fold, x, y, views[x].text, views[y].text)
@@ -743,6 +833,7 @@ def find_reuse(
         chance=chance,
         min_norm=max(1, int(params.min_chars * 0.6)),
         min_core=params.min_core,
+        sentence_end_evidence=params.sentence_end_evidence,
     )
     lex = set(_load_lexicon()) if lexicon is None else {(str(a), str(b)) for a, b in lexicon}
     try:
