@@ -842,7 +842,7 @@ def find_reuse(
         lap("align")
         if learn and params.fold_pass and chosen == "index" and n >= 2:
             aligned += _folded_pass(
-                aligned, lex, views, texts, set(pair_list), params, show, lap
+                aligned, lex, views, texts, {(x, y) for x, y, _ in aligned}, params, show, lap
             )
     finally:
         _STATE.clear()
