@@ -40,6 +40,7 @@ GOLD = ROOT / "corpora" / "gold" / "sections"
 GOLD_SETS = {
     "holdout": ROOT / "corpora" / "gold" / "holdout_sections",
     "holdout2": ROOT / "corpora" / "gold" / "holdout2_sections",
+    "holdout3": ROOT / "corpora" / "gold" / "holdout3_sections",
 }
 OUT = HERE / "sections.jsonl"
 TRAIN = ROOT / "src" / "summarykit" / "resources" / "data" / "category_train.jsonl"

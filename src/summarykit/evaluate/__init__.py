@@ -24,11 +24,11 @@ def repo_root(probe: Path) -> Path:
 
 def default_gold_dirs(kind: str) -> list[Path]:
     """Existing gold folders for ``kind`` (``sections``, ``entities``): the development gold,
-    ``holdout_<kind>`` (held out, then used for development) and ``holdout2_<kind>`` (blind:
-    never used for tuning)."""
+    ``holdout_<kind>`` (held out, then used for development), ``holdout2_<kind>`` and
+    ``holdout3_<kind>`` (blind: never used for tuning)."""
     main = GOLD / kind
     base = Path.cwd() if (Path.cwd() / main).is_dir() else repo_root(main)
-    subdirs = (main, GOLD / f"holdout_{kind}", GOLD / f"holdout2_{kind}")
+    subdirs = (main, *(GOLD / f"holdout{n}_{kind}" for n in ("", "2", "3")))
     return [base / sub for sub in subdirs if (base / sub).is_dir()] or [base / main]
 
 

@@ -44,8 +44,8 @@ SHORT = {
 _NATIONAL = re.compile(r"(gov_\d{4}_national|party_congress_)")
 # the taxonomy's target: reports of grass-roots units (妇联, 社区, 村/镇, 工会, 党支部, 学校 …) — the
 # seed, the development summaries and the held-out report excerpts (see corpora/labels/README.md)
-_GRASS_ROOTS = re.compile(r"corpora/(seed|holdout2?)/|corpora/dev/(summary_|report_fulian_)")
-_HELD_OUT = re.compile(r"corpora/holdout2?/")
+_GRASS_ROOTS = re.compile(r"corpora/(seed|holdout[23]?)/|corpora/dev/(summary_|report_fulian_)")
+_HELD_OUT = re.compile(r"corpora/holdout[23]?/")
 
 
 def record_kinds(records: Sequence[dict[str, Any]]) -> np.ndarray:

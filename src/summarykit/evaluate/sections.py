@@ -200,7 +200,7 @@ def _cli(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "paths",
         nargs="*",
-        help="gold JSON files or folders (default: corpora/gold/sections, holdout_sections, holdout2_sections)",
+        help="gold JSON files or folders (default: corpora/gold/sections, holdout_sections, holdout2_sections, holdout3_sections)",
     )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument(
@@ -218,5 +218,5 @@ if __name__ == "__main__":  # pragma: no cover
 
 
 def gold_files(paths: Iterable[str | Path] = ()) -> list[Path]:
-    """Gold JSON files named by ``paths``; default: all sections gold (seed/dev, holdout, holdout2)."""
+    """Gold JSON files named by ``paths``; default: all sections gold (seed/dev, holdout, holdout2, holdout3)."""
     return _gold_files(paths, "sections")
