@@ -181,7 +181,8 @@ def chained_pairs(
     max_step: int = 20,
     max_shift: int = 6,
     weights: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    with_positions: bool = False,
+) -> tuple[np.ndarray, ...]:
     """Candidate pairs with *colinear* evidence: shared k-grams that follow each other in
     both documents (steps of at most ``max_step`` folded characters, diagonal drift of at
     most ``max_shift``) and together span at least ``min_span`` characters. A phrase
@@ -191,9 +192,14 @@ def chained_pairs(
     ``max_df`` documents) → pair rows ``(pair, pos_a, pos_b)`` → sort by pair and position
     → chain. Returns ``(pair_key, span, score)`` per qualifying pair: the span of its
     longest-scoring chain and the summed row ``weights`` (default 1 per row) of all its
-    chains.
+    chains. With ``with_positions``, also the start of the best chain in each document
+    (``pos_a``, ``pos_b``), so that a pair can be aligned around it.
     """
-    empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+    empty: tuple[np.ndarray, ...] = (
+        np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    )
+    if with_positions:
+        empty += (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     if len(hashes) == 0:
         return empty
     if weights is None:
@@ -237,10 +243,13 @@ def chained_pairs(
     if not ok.any():
         return empty
     ck, cspan, cscore = key[cs][ok], span[ok], score[ok]
+    cpa, cpb = pa[cs][ok], pb[cs][ok]
     o = np.lexsort((-cscore, ck))
-    ck, cspan, cscore = ck[o], cspan[o], cscore[o]
+    ck, cspan, cscore, cpa, cpb = ck[o], cspan[o], cscore[o], cpa[o], cpb[o]
     firstk = np.flatnonzero(np.r_[True, ck[1:] != ck[:-1]])
     total = np.add.reduceat(cscore, firstk)  # evidence of all the pair's chains
+    if with_positions:
+        return ck[firstk], cspan[firstk], total, cpa[firstk], cpb[firstk]
     return ck[firstk], cspan[firstk], total
 
 

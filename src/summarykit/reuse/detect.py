@@ -80,6 +80,8 @@ class ReuseParams:
     overlaps of stock clauses seldom start or end where sentences do in both reports."""
     pairs_per_doc: int = 2
     min_pair_budget: int = 4000
+    """At most ``max(min_pair_budget, pairs_per_doc · N)`` candidate pairs are aligned in
+    the first pass (longest chains first), so the work grows linearly with the corpus."""
     sentence_edges: int = 16
     """Passages are set at sentence level: a clause of at most this many characters between
     a passage end and a sentence boundary joins the passage when the other document is at
@@ -87,13 +89,17 @@ class ReuseParams:
     fold_pass: bool = True
     """Second pass on text with learned spinner pairs folded (``index`` method only)."""
     fold_pairs_per_doc: float = 0.2
-    """At most ``max(min_pair_budget, pairs_per_doc · N)`` candidate pairs are aligned
-    (longest chains first), so the work grows linearly with the corpus."""
+    """New second-pass candidate pairs aligned whole: the best ``max(min_pair_budget / 4,
+    fold_pairs_per_doc · N)`` (longest chains first)."""
+    fold_window: int = 160
+    """Further second-pass candidates, down to ``max(min_pair_budget, pairs_per_doc · N)``,
+    are aligned on this many folded characters either side of their best chain only, so
+    the work still grows linearly with the corpus."""
     learn_min_support: int = 2
+    """A replacement seen in this many aligned document pairs is a learned spinner pair."""
     fold_min_support: int = 1
     """Replacements seen in this many aligned pairs are folded for the second pass (a
     wrong pair there costs little: it only proposes candidates)."""
-    """A replacement seen in this many aligned document pairs is a learned spinner pair."""
     spin_doc_threshold: float = 3.0
     """Copy-side spin score (spinner words per 1,000 characters) above which its
     one-for-one replacements count as spinner substitutions."""
@@ -629,8 +635,8 @@ def _word_classes(pairs: Iterable[Iterable[str]]) -> dict[str, int]:
 
 
 def _chained_candidates(
-    hashes: Sequence[np.ndarray], dfs: Sequence[np.ndarray], n: int, params: Any
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    hashes: Sequence[np.ndarray], dfs: Sequence[np.ndarray], n: int, params: Any, with_positions: bool = False
+) -> tuple[np.ndarray, ...]:
     """Candidate pairs from colinear chains of shared grams: every gram seen in 2 to
     ``max_df`` documents is posted with an idf-like weight, and ``chained_pairs`` joins the
     postings into (pair key, chain span, chain score)."""
@@ -651,6 +657,7 @@ def _chained_candidates(
         min_span=params.min_chain_span,
         max_step=params.max_chain_step,
         weights=np.concatenate(ws),
+        with_positions=with_positions,
     )
 
 
@@ -685,16 +692,36 @@ def _folded_pass(
     )
     fformula = _split_like(formula_flags(np.concatenate(fh) if fh else np.zeros(0, np.uint64), params.k), fh)
     lap("fold_tables")
-    keys, span, score = _chained_candidates(fh, fdfs, n, params)
+    keys, span, score, pos_a, pos_b = _chained_candidates(fh, fdfs, n, params, with_positions=True)
     done_keys = np.array(sorted(x * n + y for x, y in done), dtype=np.int64)
     new = ~np.isin(keys, done_keys)
-    keys, span, score = keys[new], span[new], score[new]
+    keys, span, score, pos_a, pos_b = keys[new], span[new], score[new], pos_a[new], pos_b[new]
     budget = max(params.min_pair_budget // 4, int(params.fold_pairs_per_doc * n))
-    order_ = np.lexsort((keys, -score, -span))[:budget]
-    fresh = {(int(k // n), int(k % n)) for k in keys[order_]}
+    wide = max(params.min_pair_budget, params.pairs_per_doc * n)
+    order_ = np.lexsort((keys, -score, -span))[:wide]
+    # the best-ranked new pairs are aligned whole; the rest (down to the first pass's
+    # budget) only around their best chain: a heavily spun copy of two or three stock
+    # clauses shows, once folded, a single short chain at a clause junction, like a chance
+    # junction does, and only aligning it tells them apart
+    regions: dict[tuple[int, int], tuple[int, int, int, int] | None] = {}
+    w = params.fold_window
+    for r, o in enumerate(order_.tolist()):
+        x, y = int(keys[o] // n), int(keys[o] % n)
+        if r < budget:
+            regions[(x, y)] = None
+            continue
+        sa_, sb_ = fold.src_start[x], fold.src_start[y]
+        pa_, pb_ = int(pos_a[o]), int(pos_b[o])
+        ea_ = min(len(sa_) - 1, pa_ + int(span[o]))
+        eb_ = min(len(sb_) - 1, pb_ + int(span[o]))
+        regions[(x, y)] = (
+            max(0, int(sa_[max(0, pa_ - w)]) if len(sa_) else 0),
+            int(sa_[min(len(sa_) - 1, ea_ + w)]) + 1 if len(sa_) else 0,
+            max(0, int(sb_[max(0, pb_ - w)]) if len(sb_) else 0),
+            int(sb_[min(len(sb_) - 1, eb_ + w)]) + 1 if len(sb_) else 0,
+        )
     # pairs whose first-pass passages show word replacements: realign folded around them,
     # where a spun passage is found whole (the longer of two overlapping passages is kept)
-    regions: dict[tuple[int, int], tuple[int, int, int, int] | None] = {xy: None for xy in fresh}
     margin = 48
     for x, y, items in aligned:
         spunish = [item[1] for item in items if item[1].replacements]
