@@ -205,14 +205,24 @@ class ChanceModel:
             prev = (i, j, ln)
         return best
 
-    def run_log_p(self, df_k: np.ndarray, df_ctx: np.ndarray, formula: np.ndarray, i: int, length: int) -> float:
+    def run_log_p(
+        self,
+        df_k: np.ndarray,
+        df_ctx: np.ndarray,
+        formula: np.ndarray,
+        i: int,
+        length: int,
+        continues_from: int | None = None,
+    ) -> float:
         """ln P(a random other document contains folded ``A[i:i+length]``).
 
         ``df_k``/``df_ctx``/``formula``: document A's per-position k-gram and (k−1)-gram
         document frequencies and formula flags (``GramTable.build_with_positions``).
         Template text is no evidence: k-grams that touch a template k-gram (document
         frequency ≥ ``template_mask_threshold()``, or a shipped formula) are skipped, and
-        the chain restarts after them.
+        the chain restarts after them. ``continues_from``: the run continues another one
+        across a slot (a number): its first k-gram costs ``df(k-gram) / df(context)``, the
+        context's document frequency given, instead of a fresh start.
         """
         k = self.table.k
         if length < k:
@@ -240,6 +250,8 @@ class ChanceModel:
         cond = np.ones(len(raw), dtype=np.float64)
         cond[1:] = (dfk[1:] + self.params.novel) / (dfc[1:] + 1.0)
         # a chain (re)starts at the first position and after every skipped stretch
+        if continues_from is not None:
+            first_p[0] = min(1.0, (dfk[0] + self.params.novel) / (max(continues_from - 2, 0) + 1.0))
         start = np.r_[True, touch[:-1]]
         p = np.where(start, first_p, cond)
         p = np.where(touch, 1.0, p)
@@ -251,10 +263,22 @@ class ChanceModel:
         df_ctx: np.ndarray,
         formula: np.ndarray,
         blocks: Sequence[tuple[int, int, int]],
+        continues: Sequence[bool] | None = None,
     ) -> float:
         """``−ln P`` of a shared run (its exact blocks ``(i, j, length)`` in A, taken as
-        independent): the test statistic of the chance model."""
-        return -sum(self.run_log_p(df_k, df_ctx, formula, i, ln) for i, _j, ln in blocks)
+        independent): the test statistic of the chance model. A block marked in
+        ``continues`` continues the chain of the block before it (the gap between them is
+        a slot, such as a number, of one phrase)."""
+        k = self.table.k
+        total = 0.0
+        for t, (i, _j, ln) in enumerate(blocks):
+            cont = None
+            if continues is not None and continues[t] and t > 0:
+                pi, _pj, pl = blocks[t - 1]
+                if pl >= k - 1:
+                    cont = int(df_ctx[pi + pl - (k - 1)])
+            total -= self.run_log_p(df_k, df_ctx, formula, i, ln, cont)
+        return total
 
     def significance(
         self,
@@ -262,10 +286,11 @@ class ChanceModel:
         df_ctx: np.ndarray,
         formula: np.ndarray,
         blocks: Sequence[tuple[int, int, int]],
+        continues: Sequence[bool] | None = None,
     ) -> float:
         """``-log10 E`` (analytic): E = expected number of document pairs sharing such a
         run by chance, ``N·(N−1)/2 · P``."""
-        return self.significance_of(self.evidence(df_k, df_ctx, formula, blocks))
+        return self.significance_of(self.evidence(df_k, df_ctx, formula, blocks, continues))
 
     def significance_of(self, evidence: float) -> float:
         n = self.n_docs

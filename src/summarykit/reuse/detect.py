@@ -118,20 +118,34 @@ _SEP_SENTENCE = set("。！？!?；;")
 _SEP_CLAUSE = set("，,：:、")
 _OPENERS = set(" \t\u3000“‘\"（(【《「『")
 _CLOSERS = set("”’\"）)】》」』")
+_QUOTES = set("“”‘’\"'「」『』")
 
 
 def _sep_class(gap: str) -> int:
     """Kind of separator between two folded characters: 0 none, 1 clause, 2 sentence,
-    3 line break (quotes, brackets and spaces are not separators)."""
+    3 line break; plus 4 when the gap holds a quotation mark (brackets and spaces are
+    not separators)."""
     if not gap:
         return 0
+    q = 4 if any(c in _QUOTES for c in gap) else 0
     if "\n" in gap:
-        return 3
+        return 3 + q
     if any(c in _SEP_SENTENCE for c in gap):
-        return 2
+        return 2 + q
     if any(c in _SEP_CLAUSE for c in gap):
-        return 1
-    return 0
+        return 1 + q
+    return q
+
+
+def _number_slots(blocks: Sequence[tuple[int, int, int]], ta: str, tb: str) -> tuple[bool, ...]:
+    """Per block: does it follow the previous one across a number that differs on both
+    sides (``…里程从6.6万公里…`` / ``…从2.1万公里…``)? Such a block continues one phrase
+    with a number slot; it is no independent evidence of copying."""
+    out = [False]
+    for (i0, j0, l0), (i1, j1, _l1) in itertools.pairwise(blocks):
+        ga, gb = ta[i0 + l0 : i1], tb[j0 + l0 : j1]
+        out.append(0 < len(ga) <= 6 and 0 < len(gb) <= 6 and ga.isdigit() and gb.isdigit())
+    return tuple(out)
 
 
 def _split_at_separators(
@@ -203,8 +217,12 @@ def _copy_significance(
         return None
     if chance.core(dfs, formula, p.blocks) < _STATE["min_core"]:
         return None
-    blocks = p.blocks if sides is None else _split_at_separators(p.blocks, *sides)
-    sig = chance.significance(dfs, ctx_dfs, formula, blocks)
+    if sides is None:
+        sig = chance.significance(dfs, ctx_dfs, formula, p.blocks)
+    else:
+        blocks = _split_at_separators(p.blocks, *sides)
+        slots = _number_slots(blocks, sides[0].text, sides[2].text)
+        sig = chance.significance(dfs, ctx_dfs, formula, blocks, slots)
     if sides is not None:
         sig += _STATE.get("sentence_end_evidence", 0.0) * _sentence_ends(p, *sides)
     return sig if chance.is_copy(sig) else None
