@@ -186,6 +186,20 @@ def test_site_clutter_is_removed(clutter, reason):
     assert doc.source_text() == text
 
 
+def test_related_links_sidebar_above_the_report_does_not_swallow_it(seed_text):
+    """Template pages put a "相关推荐" widget above the article as often as below it: a tail cut
+    that would take most of the text removes the widget's line only, never the report."""
+    report = seed_text[seed_text.index("社区妇联工作总结汇报 篇3") : seed_text.index("社区妇联工作总结汇报 篇4")]
+    related = "相关推荐\n社区妇联工作计划\n妇联年度工作总结范文\n"
+    above = "社区妇联工作总结\n时间:2023-03-01 工作总结 我要投稿\n  • 相关推荐\n\n" + report
+    doc = summarykit.parse(above)
+    assert report.strip() in doc.text and len(doc.sections) == len(summarykit.parse(report).sections) == 6
+    assert [r.text for r in doc.removed] == ["相关推荐\n"]
+    below = report + related  # after the report: the whole list of links goes
+    (doc,) = documents_from_text(below, name="x")
+    assert doc.text.rstrip() == report.rstrip() and doc.source_text() == below
+
+
 def test_preview_page_prefixes_rejoin_split_words():
     body = "为隆重纪念国际妇女节,进一步动员组织广大妇女投身建设新农村的伟大实践," * 4
     text = (

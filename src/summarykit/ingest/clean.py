@@ -73,8 +73,13 @@ def clutter_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for reason, pattern in _patterns():
         for m in pattern.finditer(text):
-            if m.end() > m.start():
-                spans.append((m.start(), m.end(), reason))
+            start, end = m.start(), m.end()
+            if end == len(text) and start < len(text) // 2 and "\n" in text[start:end].rstrip():
+                # a "相关推荐 …" tail that would take most of the text is a sidebar above the
+                # report, not a list of links after it: delete its line only, never the report
+                end = text.index("\n", start) + 1
+            if end > start:
+                spans.append((start, end, reason))
     spans.extend(preview_page_markers(text))
     return merge_spans(spans)
 
