@@ -79,3 +79,21 @@ def test_output_folder_is_created(tmp_path):
     out = tmp_path / "new" / "dir" / "o.json"
     assert main(["parse", str(SEED), "--format", "json", "-o", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["documents"]
+
+
+def test_evaluate_passes_its_options_on(capsys):
+    """`summarykit evaluate entities … -v ORG` lists the ORG errors; an option no evaluation
+    knows is a usage error (exit 2), not silently dropped."""
+    from conftest import ROOT
+
+    gold = ROOT / "corpora" / "gold" / "entities" / "summary_fulian_04.json"
+    assert main(["evaluate", "entities", str(gold), "--no-baselines", "-v", "ORG"]) == 0
+    errors = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith(("fp ", "fn "))]
+    assert errors and all(ln.split()[1] == "ORG" for ln in errors)
+    assert main(["evaluate", "sections", str(ROOT / "corpora" / "gold" / "sections"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["overall"]
+    assert main(["evaluate", "categories", "--bogus"]) == 2
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:  # argparse's own usage error elsewhere
+        main(["parse", "--bogus", str(SEED)])
+    assert exc.value.code == 2

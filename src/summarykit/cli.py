@@ -138,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score a stage against the team's gold data")
     p.add_argument("what", choices=("sections", "entities", "categories", "reuse"))
     p.add_argument("paths", nargs="*", metavar="PATH", help="gold files or folders (default: corpora/gold/<what>)")
+    p.epilog = "options after WHAT go to that evaluation (e.g. `summarykit evaluate entities -v PERSON`, `sections -v --json`)"
     p.set_defaults(func=_cmd_evaluate)
     return parser
 
@@ -232,12 +233,21 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     except ModuleNotFoundError:
         print(f"summarykit: evaluate {args.what} is not available yet", file=sys.stderr)
         return EXIT_USAGE
+    cli = getattr(module, "cli", None)  # evaluations with options of their own parse them
+    if cli is not None:
+        return int(cli([*args.paths, *args.extra]))
+    if args.extra:
+        print(f"summarykit evaluate {args.what}: unrecognized arguments: {' '.join(args.extra)}", file=sys.stderr)
+        return EXIT_USAGE
     return int(module.main(args.paths))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "func", None) is not _cmd_evaluate:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE

@@ -524,6 +524,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+cli = main  # ``summarykit evaluate entities [PATH…] [--json] [--no-baselines] [-v [LABEL]]``
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 

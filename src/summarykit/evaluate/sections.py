@@ -193,7 +193,8 @@ def main(paths: Sequence[str] = (), *, verbose: bool = False, as_json: bool = Fa
     return 0
 
 
-def _cli(argv: Sequence[str] | None = None) -> int:
+def cli(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry (``summarykit evaluate sections [PATH…] [-v] [--json]``)."""
     ap = argparse.ArgumentParser(
         prog="python -m summarykit.evaluate.sections", description=__doc__.split("\n")[0]
     )
@@ -214,7 +215,7 @@ def _cli(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(_cli())
+    sys.exit(cli())
 
 
 def gold_files(paths: Iterable[str | Path] = ()) -> list[Path]:
