@@ -40,22 +40,39 @@ _DIGIT_SPACE = r"(?<=[0-9０-９])[ \u3000]{1,2}(?=[0-9０-９年月日号])"
 _OPEN = '“《「‘"'
 
 
+# A half-width full stop after a Han character ends a sentence (text typed with ASCII
+# punctuation: ``一、领导重视,组织健全.家庭是…``); a dot in 3.5万 / www.x.cn / 等. 2 does not.
+_DOT = r"(?<![\u4e00-\u9fff])[.．]|[.．](?=[0-9A-Za-z０-９])"
+# A count after a space goes on with the sentence (``今年新建工会组织 13家,``, ``X 份``): a
+# run-in body does not start with a bare number and its measure word.
+_MEASURE = "[家个個人名项項次场場万萬元户戶件起份所条條篇期批支吨噸亩畝]"
+_COUNT_SPACE = (
+    r"(?<=[\u4e00-\u9fff])[ \u3000](?=(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[xX×_]{1,4})[ \u3000]?"
+    + _MEASURE
+    + r")|(?<=[0-9０-９xX×_])[ \u3000](?="
+    + _MEASURE
+    + ")"
+)
+# ``Р`` / ``¶``: a preview site's paragraph mark ends a heading like a line break
+_STOP_ALWAYS = ".．\u0420\xb6"
+
+
 def _heading_re(stop: str, *extra: str) -> re.Pattern[str]:
     """Greedy run up to a ``stop`` character; quoted spans and the ``extra`` patterns are
     taken whole. Plain runs come first, so most characters cost one class test."""
-    alts = [f"[^\\s{stop}{_OPEN}]+", _Q, *extra, f"[{_OPEN}]"]
+    alts = [f"[^\\s{stop}{_STOP_ALWAYS}{_OPEN}]+", _Q, *extra, _DOT, f"[{_OPEN}]"]
     return re.compile("(?:" + "|".join(alts) + ")*")
 
 
 # A colon does not end a heading (``1.换届完成进度:截至…。`` is one heading, rule 4)
-SENTENCE_RE = _heading_re("。！？!?；;", _DIGIT_SPACE)
-CLAUSE_RE = _heading_re("。！？!?；;，,：:", _DIGIT_SPACE)
+SENTENCE_RE = _heading_re("。！？!?；;", _DIGIT_SPACE, _COUNT_SPACE)
+CLAUSE_RE = _heading_re("。！？!?；;，,：:", _DIGIT_SPACE, _COUNT_SPACE)
 # In text whose PDF line wraps became spaces (社区居 民), a space between two Han
 # characters is a wrap, not the start of a run-in body.
 _WRAP = r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])"
 WRAP_SPACE_RE = re.compile(_WRAP)
-SENTENCE_WRAPPED_RE = _heading_re("。！？!?；;", _DIGIT_SPACE, _WRAP)
-CLAUSE_WRAPPED_RE = _heading_re("。！？!?；;，,：:", _DIGIT_SPACE, _WRAP)
+SENTENCE_WRAPPED_RE = _heading_re("。！？!?；;", _DIGIT_SPACE, _WRAP, _COUNT_SPACE)
+CLAUSE_WRAPPED_RE = _heading_re("。！？!?；;，,：:", _DIGIT_SPACE, _WRAP, _COUNT_SPACE)
 
 
 def space_wrapped(text: str) -> bool:
@@ -84,14 +101,15 @@ _RUNIN_BODY_RE = re.compile(
     r"|(?:近期|目前|当前|當前)[，,]"
     r"|自[^，,。；;：:！？!?\s]{1,15}(?:以来|以來)[，,]"
     r"|(?:随着|隨著|隨着)[^，,。；;：:！？!?\s]{1,20}[，,]"
-    r"|(?<![存现現正实實所旨意好])在[^，,。；;：:！？!?\s]{1,16}(?:下|中|里|裏)[，,]"
+    r"|(?<![存现現正实實所旨意好])在[^，,。；;：:！？!?\s]{1,16}(?:下|中|里|裏|方面)[，,]"
+    r"|(?:经过|經過)[^，,。；;：:！？!?\s]{2,20}[，,]"
     r"|" + _PURPOSE + r"[^，,。；;：:！？!?\s]{1,25}[，,]"
     r"|(?:不论|不論|无论|無論|尽管|儘管|盡管|虽然|雖然)"
     r")"
 )
 _RUNIN_MIN = 4  # characters of heading before the body can start
 _LEAD_SPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
-_TRAIL_STRIP = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff，,；;：:、*"
+_TRAIL_STRIP = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff，,；;：:、*\u0420\xb6"
 _ENDERS_AND_CLOSERS = "。！？!?；;”’」』）)"
 
 FIRST_CLAUSE_SCHEMES = frozenset({"shi", "ordinal_word"})
@@ -120,14 +138,19 @@ def _rest_of_line_empty(text: str, p: int, n: int) -> bool:
     return p >= n or text[p] in LINE_BREAKS
 
 
-def heading_span(text: str, c: Candidate, wrapped: bool = False) -> tuple[int, int, bool]:
+def heading_span(
+    text: str, c: Candidate, wrapped: bool = False, stop: int | None = None
+) -> tuple[int, int, bool]:
     """``(heading_start, heading_end, standalone)`` for candidate ``c``.
 
     ``standalone`` says the heading is all that stands on the rest of its line.
-    An empty heading sits at the marker end.
+    An empty heading sits at the marker end. ``stop``: where the marker of a first sub-item
+    chained straight onto this heading starts (the heading cannot run past it).
     """
     n = len(text)
     limit = min(n, c.end + MAX_SCAN)
+    if stop is not None and c.end < stop < limit:
+        limit = stop
     p = c.end
     if c.typo and p < limit and text[p] == "是":
         p += 1
@@ -138,8 +161,8 @@ def heading_span(text: str, c: Candidate, wrapped: bool = False) -> tuple[int, i
         line_end = _line_end(text, q, limit)
         if text.find(text[p:q], q, line_end) >= 0 or q >= line_end:
             p = _skip(text, q, _LEAD_SPACE, limit)
-    if c.scheme == "ordinal_word":
-        p = _skip(text, p, "，,、：:", limit)
+    if c.scheme == "ordinal_word" or c.scheme == "shi":
+        p = _skip(text, p, "，,、：:", limit)  # 首先，… / 一是,青年志愿者关
         p = _skip(text, p, _LEAD_SPACE, limit)
     if p >= n or text[p] in LINE_BREAKS:
         return c.end, c.end, True

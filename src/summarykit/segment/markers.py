@@ -78,17 +78,18 @@ MARKER_RE = re.compile(
             # (the punctuation is not part of the marker; what may follow is checked in scan)
             rf"(?P<ord>首先|其次|再次|最后|最後|其(?P<qi_n>{_CN}))",
             # （一） (一) ㈠   and 一） 一)
-            rf"(?P<cp>[（(]{_SP}(?P<cp_n>{_CN}){_SP}[）)]|[㈠-㈩]|(?P<cp_h>{_CN})[）)])",
+            # (一)、 (a 、 written after the bracket is part of the marker)
+            rf"(?P<cp>[（(]{_SP}(?P<cp_n>{_CN}){_SP}[）)](?:、(?![（(]))?|[㈠-㈩]|(?P<cp_h>{_CN})[）)])",
             # （1） (1) ⑴   and 1） 1)
-            rf"(?P<ap>[（(]{_SP}(?P<ap_n>{_AR}){_SP}[）)]|[⑴-⒇]|(?P<ap_h>{_AR})[）)])",
+            rf"(?P<ap>[（(]{_SP}(?P<ap_n>{_AR}){_SP}[）)](?:、(?![（(]))?|[⑴-⒇]|(?P<ap_h>{_AR})[）)])",
             # ① ❶ ➀
             r"(?P<ci>[①-⑳❶-❿➀-➉])",
             # 1.1 1.1.1 1.1.  (a decimal outline; line starts only, checked in scan)
             r"(?P<dc>(?P<dc_n>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})[.．]?(?![0-9０-９]))",
             # 1. 1． ⒈   (not a decimal: no digit after the dot)
             rf"(?P<ad>(?P<ad_n>{_AR})[.．](?![0-9０-９])|[⒈-⒛])",
-            # 1、
-            rf"(?P<au>(?P<au_n>{_AR})[ \u3000]?、)",
+            # 1、  and the slip 1, 1， (a list at line starts only, checked in scan)
+            rf"(?P<au>(?P<au_n>{_AR})(?:[ \u3000]?、|(?P<au_c>[,，])))",
             # 一是 一要 (三是是: typo)
             rf"(?P<sh>(?P<sh_n>{_CN})(?P<sh_w>是是|是|要)(?![否素求点件害闻點聞]))",
             # 一、 and the slips 三, 三， 三. 三．
@@ -105,12 +106,26 @@ _SHI_WORD_BEFORE = frozenset("统唯同单之其万逐划专均合整归择任�
 # (一) right after these is a reference (第十条（一）项, 附件(一)), not a merged heading
 _PAREN_REF_BEFORE = frozenset("条款项章节号表图件式附录第之")
 
+# …方式(一) / 形式(一) end a heading phrase (``积极改进家庭教育方式(一)家长学校…``); 公式(一) does not
+_STYLE_WORD_BEFORE = frozenset("方形模样樣正")
+
+
+def _paren_reference(text: str, start: int) -> bool:
+    """Is the bracketed numeral at ``start`` a reference (第十条（一）项, 附件(一), 公式(一))?"""
+    ch = text[start - 1]
+    if ch not in _PAREN_REF_BEFORE:
+        return False
+    return not (ch == "式" and start > 1 and text[start - 2] in _STYLE_WORD_BEFORE)
+
+
 SPACE_CHARS = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 BULLETS = "●○■□◆◇▲△▶►★☆•·※#*>-—–"
 ENDERS = "。！？!?；;：:…"
 COMMAS = "，,、"
 CLOSERS = "”’」』）)】》\"'"
 LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
+PARAGRAPH_MARKS = "\u0420\xb6"
+"""``Р`` (Cyrillic Er) and ``¶``: what document-preview sites print for a paragraph end."""
 
 _DC_BEFORE = frozenset(LINE_BREAKS + SPACE_CHARS + BULLETS)
 ORDINAL_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0, "最後": 0}  # 最后: its position
@@ -153,6 +168,8 @@ def context_class(text: str, pos: int) -> str:
     if i < 0 or text[i] in LINE_BREAKS:
         return "L"
     ch = text[i]
+    if ch in PARAGRAPH_MARKS and (i == 0 or not "\u0400" <= text[i - 1] <= "\u04ff"):
+        return "L"  # ``…娘家人”。Р 二、存在的问题Р 1、…``: a preview's paragraph mark
     if ch in CLOSERS and i > 0:
         j = i - 1
         while j >= 0 and text[j] in CLOSERS and i - j < 4:
@@ -161,11 +178,26 @@ def context_class(text: str, pos: int) -> str:
             return "S"
     if ch in ENDERS:
         return "S"
+    if ch in ".．" and i > 0 and _is_han(text[i - 1]):
+        return "S"  # a half-width full stop (…的格局.一、领导重视…): ASCII punctuation
     if saw_space:
         return "W"
     if ch in COMMAS:
         return "C"
     return "H"
+
+
+def _word_split_by_wrap(text: str, pos: int) -> bool:
+    """Does the line before ``pos`` (a line start) end, with no punctuation, in a character
+    that makes a word with the numeral at ``pos`` (``唯\n一是``)?"""
+    i = pos - 1
+    while i >= 0 and text[i] in SPACE_CHARS:
+        i -= 1
+    if i < 0 or text[i] not in LINE_BREAKS:
+        return False
+    while i >= 0 and (text[i] in LINE_BREAKS or text[i] in SPACE_CHARS) and pos - i < 8:
+        i -= 1
+    return i >= 0 and text[i] in _SHI_WORD_BEFORE and pos - i < 8
 
 
 def _is_numeral_char(ch: str) -> bool:
@@ -182,6 +214,24 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+_MONTH_RE = re.compile(
+    r"([0-9０-９]{1,2})(?:[-~～—至到][0-9０-９]{1,2})?月(?:份)?([0-9０-９]{1,2}[日号號])?"
+)
+
+
+def _item_date(text: str, pos: int, num: int | None) -> bool:
+    """Does a date that starts an item's text follow the marker ``num、`` at ``pos``?
+
+    ``1、1月9日上午,…`` ``3、2月,…`` ``4、4-6月,…``: a month that is not the next number
+    (numbers listed in a sentence run on: ``1、2月份`` ``3、4月``), or a full month-day date."""
+    m = _MONTH_RE.match(text, pos)
+    if m is None:
+        return False
+    if m.group(2):
+        return True
+    return num is not None and arabic_number(m.group(1)) != num + 1
+
+
 def scan(text: str) -> list[Candidate]:
     """Every candidate marker of ``text``, in order (not yet filtered by structure)."""
     out: list[Candidate] = []
@@ -194,7 +244,7 @@ def scan(text: str) -> list[Candidate]:
         if cls == "H" and not (
             m.group("ord") is not None
             or (m.group("sh") is not None and text[start - 1] not in _SHI_WORD_BEFORE)
-            or (m.group("cp") is not None and text[start - 1] not in _PAREN_REF_BEFORE)
+            or (m.group("cp") is not None and not _paren_reference(text, start))
             or (
                 (
                     m.group("ad") is not None
@@ -318,18 +368,39 @@ def scan(text: str) -> list[Candidate]:
             else:
                 num = arabic_number(g)
                 style = text[end - 1]
-                if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
+                # 1.2.3 (a version or a date), not …如下.1.加强… (a half-width full stop)
+                if start > 0 and (
+                    text[start - 1].isdigit()
+                    or (text[start - 1] in ".．" and not (start > 1 and _is_han(text[start - 2])))
+                ):
                     continue
         elif m.group("au") is not None:
             scheme = "arabic_dun"
             num = arabic_number(m.group("au_n"))
             if start > 0 and text[start - 1].isdigit():
                 continue
-            # 1、2月份 / 1、2、3: numbers listed in a sentence (not 1、2022年工作回顾)
-            if end < n and text[end].isdigit() and not _YEAR_RE.match(text, end):
+            if m.group("au_c") is not None:
+                # 1,本年度… : a list written with commas, only at line starts and followed by
+                # a heading (not 1,000 / 第1,2季度); confirmed by its siblings in ``outline``
+                if cls != "L" or end >= n or not (_is_han(text[end]) or text[end] in "“《（("):
+                    continue
+                slip = True
+                style = "，"
+            else:
+                style = "、"
+            # 1、2月份 / 1、2、3: numbers listed in a sentence (not 1、2022年工作回顾, and not
+            # 1、1月9日上午… / 3、2月,… / 4、4-6月,…: an item that opens with its date)
+            if (
+                end < n
+                and text[end].isdigit()
+                and not _YEAR_RE.match(text, end)
+                and not _item_date(text, end, num)
+            ):
                 continue
         elif m.group("sh") is not None:
             scheme = "shi"
+            if cls == "L" and _word_split_by_wrap(text, start):
+                continue  # …这也是唯\n一是要…: 唯一 split by a hard line wrap
             num = cn_number(m.group("sh_n"))
             w = m.group("sh_w")
             typo = w == "是是"

@@ -114,7 +114,29 @@ TAIL_WINDOW = 800
 """An item this close to the end of an excerpt may have lost its confirming sibling."""
 CHAIN_MAX = 30
 """Longest heading that can run straight into the marker of its first sub-item."""
-_CHAIN_BREAK_RE = re.compile(r"[。！？!?；;，,：:\n\r\u2028\u2029]")
+# a heading of parallel phrases (``二、精心策划,文体工作创新出彩(一)主要工作``) may chain on
+_CHAIN_BREAK_RE = re.compile(r"[。！？!?；;：:\n\r\u2028\u2029]")
+_COMMA_RE = re.compile(r"[，,]")
+
+
+def _comma_item(c: Candidate) -> bool:
+    """``1,`` ``1，``: an arabic list written with commas opens only with a sibling to
+    confirm it (a lone ``1,`` at a line start may be a number)."""
+    return c.scheme == "arabic_dun" and c.slip
+
+
+def _chain_gap(text: str, end: int, c: Candidate) -> bool:
+    """Can the heading that starts at ``end`` run straight into the marker of ``c``?
+
+    Short and without a sentence or clause break; commas only before (一) (a heading of
+    parallel phrases): ``1、`` after a comma is a count (``二、人员情况,全镇共有干部1、``)."""
+    return (
+        end < c.start <= end + CHAIN_MAX
+        and _CHAIN_BREAK_RE.search(text, end, c.start) is None
+        and (c.scheme == "cn_paren" or _COMMA_RE.search(text, end, c.start) is None)
+    )
+
+
 CONFIRM_WINDOW = {"ordinal_word": 1500}
 DEFAULT_CONFIRM_WINDOW = 3000
 DUPLICATE_WINDOW = 30000
@@ -340,6 +362,30 @@ def _cut_sentence_before(text: str, c: Candidate, lines: _Lines) -> int:
     return j - line_start + 1
 
 
+def _hard_wrapped(text: str, lines: _Lines) -> bool:
+    """Is ``text`` hard-wrapped: do at least ``WRAPPED_MIN`` of its lines (of 15 or more
+    characters, not headings or titles) stop mid-sentence with the next line going on?"""
+    count = 0
+    start = 0
+    for b in lines.breaks:
+        j = b - 1
+        while j >= start and text[j] in SPACE_CHARS:
+            j -= 1
+        if (
+            j - start >= 14
+            and "\u4e00" <= text[j] <= "\u9fff"
+            and b + 1 < len(text)
+            and "\u4e00" <= text[b + 1] <= "\u9fff"
+            and not _MARKER_START_RE.match(text, start, j + 1)
+        ):
+            count += 1
+            if count >= WRAPPED_MIN:
+                return True
+        start = b + 1
+    return False
+
+
+WRAPPED_MIN = 3
 _TITLE_MAX = 40
 _TITLE_END_RE = re.compile(
     r"(?:总结|總結|报告|報告|汇报|匯報|计划|計劃|讲话|講話|发言|發言|意见|意見|方案|通知|纪要|紀要|要点|材料|"
@@ -391,8 +437,14 @@ class _Confirmer:
 def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[Anomaly]]:
     lines = _Lines(text)
     wrapped = space_wrapped(text) if cands else False
-    for c in cands:
-        c.heading_start, c.heading_end, c.standalone = heading_span(text, c, wrapped)
+    for k, c in enumerate(cands):
+        d = cands[k + 1] if k + 1 < len(cands) else None
+        # ``二、加强沟通,密切合作,积极改进家庭教育方式(一)家长学校…``: the heading stops at a
+        # first sub-item run straight onto it (and is not a long run-in heading to cut short)
+        stop = None
+        if d is not None and d.number == 1 and d.cls == "H" and _chain_gap(text, c.end, d):
+            stop = d.start
+        c.heading_start, c.heading_end, c.standalone = heading_span(text, c, wrapped, stop)
         c.paragraph = lines.line_index(c.start)
     keep, duplicate = _drop_toc_and_duplicates(text, cands, lines)
     anomalies: list[Anomaly] = []
@@ -409,8 +461,9 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 Anomaly("duplicate_heading", c.start, f"{c.marker}{h[:20]} repeated", c.heading_end)
             )
     cuts = [_cut_sentence_before(text, c, lines) for c in cands]
+    wrapped_lines = _hard_wrapped(text, lines) if any(15 <= k < PAGE_CUT for k in cuts) else False
     for i, c in enumerate(cands):
-        if cuts[i] >= PAGE_CUT and c.scheme in ARABIC_LIST_FAMILY:
+        if cuts[i] >= PAGE_CUT and c.scheme in ARABIC_LIST_FAMILY and c.number > 1:
             # ``…新中国成\n2、立以来``: a preview page number; the 1、 that opened the first
             # page chunk (``1、2021年乡镇…总结本文…``) is one too
             keep[i] = False
@@ -481,15 +534,18 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
         p = items[-1].cand
         return (
             RANK[c.scheme] > RANK[p.scheme]
-            and p.end < c.start <= p.end + CHAIN_MAX
-            and _CHAIN_BREAK_RE.search(text, p.end, c.start) is None
+            and c.heading_end > c.heading_start
+            and _chain_gap(text, p.end, c)
         )
 
     for i, c in enumerate(cands):
         if not keep[i] and not (chain_only[i] and chained(c)):
             continue
         cut = cuts[i]
-        run_on = cut >= 15  # the previous line runs on into this one (hard-wrapped text)
+        # the previous line runs on into this one (hard-wrapped text); in text that is not
+        # hard-wrapped, or after a paragraph that long, the line lost its full stop
+        # (``…进行系统地、有条理的改进\n1、受理低保申请:…``)
+        run_on = 15 <= cut < PAGE_CUT and wrapped_lines
         number = c.number
         pos = None
         if c.cls != "L":
@@ -568,7 +624,8 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             if kind:
                 anomalies.append(Anomaly(kind[0], c.start, kind[1], c.end))
             if family_slip or (
-                c.scheme in ("cn_dun", "di_cn") and _norm_style(c.style) != top.style_norm
+                c.scheme in ("cn_dun", "di_cn", "arabic_dun")
+                and _norm_style(c.style) != top.style_norm
             ):
                 anomalies.append(
                     Anomaly("marker_slip", c.start, f"{c.marker} among {top.first_marker}", c.end)
@@ -578,7 +635,9 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             if c.scheme == "ordinal_word" and number != 1:
                 continue
             if number == 1:
-                lone_ok = (c.cls in LONE_START[c.scheme] and not run_on) or cut_off(c)
+                lone_ok = (
+                    c.cls in LONE_START[c.scheme] and not run_on and not _comma_item(c)
+                ) or cut_off(c)
                 if not nested_inline and not lone_ok and not chained(c):
                     confirm = confirmer.confirming(c)
                     if confirm is None:
