@@ -271,3 +271,57 @@ HEADINGS = [
 @pytest.mark.parametrize(("text", "expected"), HEADINGS)
 def test_headings(text: str, expected: list[tuple[str, int, str]]) -> None:
     assert outline(text) == expected
+
+
+# -- what is not a section: dates, notices and titles that look like items --------------
+
+NOT_ITEMS = [
+    pytest.param(
+        "一.学习贯彻会议精神\n1.弘扬奉献精神,凝聚力量。\n4.20芦山地震发生后,我村党员踊跃捐款。\n",
+        [("一.", 1, "学习贯彻会议精神"), ("1.", 2, "弘扬奉献精神,凝聚力量")],
+        id="a_month_day_date_at_a_line_start",
+    ),
+    pytest.param(
+        "1 项目概况\n2.1 建设内容\n新建厂房。\n2.2 建设规模\n占地50亩。\n",
+        [("2.1", 1, "建设内容"), ("2.2", 1, "建设规模")],
+        id="a_decimal_outline_confirmed_by_its_sibling",
+    ),
+    pytest.param(
+        "温馨提示:\n1. 部分文件在预览时可能出现排版错乱,下载后即可正常查看。\n"
+        "2. 本文档由用户上传,版权归上传者所有。\n3. 下载前请仔细阅读文档内容。\n"
+        "社区工作总结\n一、加强组织建设\n内容。\n",
+        [("一、", 1, "加强组织建设")],
+        id="every_item_of_a_site_notice_list",
+    ),
+    pytest.param(
+        "本文是一篇优秀的工作总结,欢迎参考。\n1、社区安全生产工作总结精选\n"
+        "为了落实上级要求,现将工作总结如下:\n一、高度重视\n内容。\n二、狠抓落实\n内容。\n",
+        [("一、", 1, "高度重视"), ("二、", 1, "狠抓落实")],
+        id="a_sites_numbered_title_over_a_report",
+    ),
+    pytest.param(
+        "镇工作总结\n一、2024年上半年工作总结\n(一)经济发展\n内容。\n(二)社会事业\n内容。\n",
+        [
+            ("一、", 1, "2024年上半年工作总结"),
+            ("(一)", 2, "经济发展"),
+            ("(二)", 2, "社会事业"),
+        ],
+        id="a_part_heading_named_like_a_title_is_kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_ITEMS)
+def test_not_items(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert outline(text) == expected
+
+
+def test_yi_shi_after_a_comma_cut_off_by_the_end_of_an_excerpt() -> None:
+    text = "二、以点带面,深化创建\n为全面推进平安社区建设,一是深入宣传,发动群众。街道向各社区印发"
+    assert outline(text) == [("二、", 1, "以点带面,深化创建"), ("一是", 2, "深入宣传")]
+
+
+def test_lone_yi_shi_after_a_comma_mid_document_is_not_a_list() -> None:
+    body = "我们开展了大量工作。" * 100
+    text = "二、深化创建\n为全面推进平安社区建设,一是深入宣传,发动群众。\n" + body
+    assert outline(text) == [("二、", 1, "深化创建")]

@@ -119,6 +119,14 @@ _CHAIN_BREAK_RE = re.compile(r"[。！？!?；;：:\n\r\u2028\u2029]")
 _COMMA_RE = re.compile(r"[，,]")
 
 
+def _opens_sub_list(cands: Sequence[Candidate], keep: Sequence[bool], i: int) -> bool:
+    """Is the next kept candidate after ``cands[i]`` of a lower-ranked (nested) list?"""
+    for j in range(i + 1, len(cands)):
+        if keep[j]:
+            return RANK[cands[j].scheme] > RANK[cands[i].scheme]
+    return False
+
+
 def _comma_item(c: Candidate) -> bool:
     """``1,`` ``1，``: an arabic list written with commas opens only with a sibling to
     confirm it (a lone ``1,`` at a line start may be a number)."""
@@ -277,12 +285,7 @@ def _drop_toc_and_duplicates(
     # (b2) a list of document titles with nothing between them (a site's related-article
     # list, an unrepeated table of contents): 1、2022年社区工作总结\n2、…工作计划\n3、…
     def title_item(c: Candidate) -> bool:
-        return (
-            c.cls == "L"
-            and c.standalone
-            and 0 < c.heading_end - c.heading_start <= 40
-            and _DOC_TITLE_RE.search(text, c.heading_start, c.heading_end) is not None
-        )
+        return _title_item(text, c)
 
     run: list[int] = []
     for i, c in enumerate([*cands, None]):
@@ -322,6 +325,16 @@ def _drop_toc_and_duplicates(
                 duplicate[i] = True
                 break
     return keep, duplicate
+
+
+def _title_item(text: str, c: Candidate) -> bool:
+    """Is ``c`` a numbered document title on a line of its own (``1、2022年社区工作总结``)?"""
+    return (
+        c.cls == "L"
+        and c.standalone
+        and 0 < c.heading_end - c.heading_start <= 40
+        and _DOC_TITLE_RE.search(text, c.heading_start, c.heading_end) is not None
+    )
 
 
 _DOC_TITLE_RE = re.compile(
@@ -449,9 +462,11 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
     keep, duplicate = _drop_toc_and_duplicates(text, cands, lines)
     anomalies: list[Anomaly] = []
     chain_only = [False] * len(cands)  # 1. straight after a word: only as a chained heading
+    notice: list[int] = []
     for i, c in enumerate(cands):
         if keep[i] and _SITE_NOTICE_RE.match(text, c.heading_start, c.heading_end):
             keep[i] = False  # - 1、本文档由用户上传… : a download site's notice list
+            notice.append(i)
         if keep[i] and c.cls not in ALLOWED[c.scheme]:
             keep[i] = False
             chain_only[i] = c.cls == "H" and c.number == 1 and c.scheme in HEADING_SCHEMES
@@ -460,6 +475,24 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
             anomalies.append(
                 Anomaly("duplicate_heading", c.start, f"{c.marker}{h[:20]} repeated", c.heading_end)
             )
+    for i in notice:
+        # the other items of a notice list (``1. 部分文件预览时可能显示错乱…\n2. 本文档由用户
+        # 上传…``): its neighbours on the next and previous lines
+        for step in (-1, 1):
+            j, d = i, cands[i]
+            while 0 <= j + step < len(cands):
+                e = cands[j + step]
+                a, b = (e, d) if step < 0 else (d, e)
+                if not (
+                    e.key == d.key
+                    and e.cls == "L"
+                    and b.number == a.number + 1
+                    and lines.line_index(b.start) - lines.line_index(a.start) <= 2
+                ):
+                    break
+                j += step
+                d = e
+                keep[j] = False
     cuts = [_cut_sentence_before(text, c, lines) for c in cands]
     wrapped_lines = _hard_wrapped(text, lines) if any(15 <= k < PAGE_CUT for k in cuts) else False
     for i, c in enumerate(cands):
@@ -514,10 +547,13 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
 
     def cut_off(c: Candidate) -> bool:
         """``…取得了平稳较快增长。1、大力发展现代农业方面。…`` near the end of an excerpt:
-        item 1 of a sub-list after a sentence, whose item 2 the excerpt cut off."""
+        item 1 of a sub-list after a sentence (or a 一是 after a comma), whose item 2 the
+        excerpt cut off."""
         return (
-            c.cls in "SW"
-            and c.scheme in ARABIC_SCHEMES
+            (
+                (c.cls in "SW" and c.scheme in ARABIC_SCHEMES)
+                or (c.cls == "C" and c.scheme == "shi")  # …进社区”,一是深入宣传,…
+            )
             and text_end - c.start <= TAIL_WINDOW
             and bool(stack)
             and RANK[stack[-1].scheme] < RANK[c.scheme]
@@ -638,6 +674,15 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                 lone_ok = (
                     c.cls in LONE_START[c.scheme] and not run_on and not _comma_item(c)
                 ) or cut_off(c)
+                if (
+                    lone_ok
+                    and _title_item(text, c)
+                    and confirmer.confirming(c) is None
+                    and not _opens_sub_list(cands, keep, i)
+                ):
+                    # ``1、节能减排工作总结精选\n…\n一、高度重视…``: a site's numbered title
+                    # over a report (not ``一、2025年上半年工作总结\n(一)…``, a part heading)
+                    continue
                 if not nested_inline and not lone_ok and not chained(c):
                     confirm = confirmer.confirming(c)
                     if confirm is None:
@@ -648,6 +693,8 @@ def build_outline(text: str, cands: list[Candidate]) -> tuple[list[Item], list[A
                     continue  # 三, 三. mid-paragraph only continue a list
             elif continues(c):
                 pass  # 第五条 under 第二章 after 第四条 under 第一章: numbering runs on
+            elif c.scheme == "arabic_decimal" and confirmer.confirming(c) is None:
+                continue  # ``5.12汶川大地震…`` at a line start: a date, not item 12 of 5.
             elif (
                 not items
                 and c.cls in "SW"
