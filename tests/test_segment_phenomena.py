@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarykit.segment import find_sections
+from summarykit.model import Document, Removal
+from summarykit.segment import find_sections, segment
 
 
 def outline(text: str) -> list[tuple[str, int, str]]:
@@ -325,3 +326,51 @@ def test_lone_yi_shi_after_a_comma_mid_document_is_not_a_list() -> None:
     body = "我们开展了大量工作。" * 100
     text = "二、深化创建\n为全面推进平安社区建设,一是深入宣传,发动群众。\n" + body
     assert outline(text) == [("二、", 1, "深化创建")]
+
+
+# -- a heading never runs across a page break that ingest deleted -----------------------
+
+
+def _with_page_header(source: str, header: str, reason: str = "page_header") -> Document:
+    at = source.index(header)
+    return Document(
+        id="d",
+        text=source[:at] + source[at + len(header) :],
+        removed=(Removal(source_start=at, text=header, reason=reason),),
+    )
+
+
+PAGE_BREAKS = [
+    pytest.param(
+        "一、团支部工作\n1、每学期开始时,团支部及时做好计划,认真听取团员意见,改进不足,力第2页共9页"
+        "求工作做得更好。\n2、加强团干部培训。\n",
+        "第2页共9页",
+        [
+            ("一、", "团支部工作"),
+            ("1、", "每学期开始时,团支部及时做好计划,认真听取团员意见,改进不足,力"),
+            ("2、", "加强团干部培训"),
+        ],
+        id="preview_page_cuts_a_sentence",
+    ),
+    pytest.param(
+        "(一)健康档案管理。全区建档2万份。(二)健康教育工作第3页共12页泽口卫生院成立了领导小组。",
+        "第3页共12页",
+        [("(一)", "健康档案管理"), ("(二)", "健康教育工作")],
+        id="page_header_after_a_run_in_heading",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "header", "expected"), PAGE_BREAKS)
+def test_heading_stops_at_a_page_break(
+    source: str, header: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = segment(_with_page_header(source, header))
+    assert [(s.marker, s.heading) for s in doc.sections] == expected
+
+
+def test_other_removals_do_not_cut_headings() -> None:
+    # a watermark inserted inside a word is deleted, the heading reads on across it
+    source = "一、加强妇女工作规专业文档整理划建设\n内容。\n二、完善制度\n内容。"
+    doc = segment(_with_page_header(source, "专业文档整理", reason="watermark"))
+    assert [s.heading for s in doc.sections] == ["加强妇女工作规划建设", "完善制度"]

@@ -44,17 +44,27 @@ The parser is linear in the length of the text and never raises on a ``str``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+from collections.abc import Sequence
 
 from ..model import Anomaly, Document, Section
 from .markers import Candidate, scan
 from .outline import build_outline, spans
 
 
-def find_sections(text: str) -> tuple[tuple[Section, ...], tuple[Anomaly, ...]]:
-    """Sections (document order = outline pre-order) and anomalies of ``text``."""
+def find_sections(
+    text: str, page_breaks: Sequence[int] = ()
+) -> tuple[tuple[Section, ...], tuple[Anomaly, ...]]:
+    """Sections (document order = outline pre-order) and anomalies of ``text``.
+
+    ``page_breaks``: offsets in ``text`` where ingest deleted a page header or a preview's
+    page number. Preview pages cut sentences anywhere, so no heading runs across one
+    (``…改进不足,力`` + page ``2、`` + ``求工作做得更好``: the heading is the first part).
+    """
     if not isinstance(text, str):
         raise TypeError(f"find_sections() needs a str, got {type(text).__name__}")
+    breaks = sorted(page_breaks)
     cands = scan(text)
     items, anomalies = build_outline(text, cands)
     sp = spans(text, items)
@@ -62,6 +72,12 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], tuple[Anomaly, ...]]:
     for it, (hs, he, start, end) in zip(items, sp):
         c = it.cand
         he = min(he, end)
+        if breaks:
+            k = bisect.bisect_right(breaks, hs)
+            if k < len(breaks) and breaks[k] < he:
+                he = breaks[k]
+                while he > hs and text[he - 1] in _HEADING_TRAIL:
+                    he -= 1
         hs = min(hs, he)
         sections.append(
             Section(
@@ -85,6 +101,7 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], tuple[Anomaly, ...]]:
     return tuple(sections), tuple(anomalies)
 
 
+_HEADING_TRAIL = " \t\r\n\u3000\xa0\u200b\ufeff，,；;：:、"
 _NOT_BODY = set(" \t\r\n\u3000\xa0\u200b\ufeff。！？!?；;：:，,、.．")
 
 
@@ -139,12 +156,23 @@ def _empty_sections(text: str, sections: list[Section]) -> list[Anomaly]:
     return out
 
 
+def page_breaks(doc: Document) -> list[int]:
+    """Offsets in ``doc.text`` where ingest deleted a page header or page number."""
+    out = []
+    removed = 0
+    for r in sorted(doc.removed, key=lambda r: r.source_start):
+        if r.reason == "page_header":
+            out.append(r.source_start - doc.source_start - removed)
+        removed += len(r.text)
+    return out
+
+
 def segment(doc: Document) -> Document:
     """``doc`` with ``sections`` and ``anomalies`` filled in (other fields unchanged).
 
     Anomalies found by earlier stages are kept; this stage's own are replaced on re-runs.
     """
-    sections, anomalies = find_sections(doc.text)
+    sections, anomalies = find_sections(doc.text, page_breaks(doc))
     own = {
         "numbering_gap",
         "numbering_repeat",
