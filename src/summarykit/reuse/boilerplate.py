@@ -145,6 +145,11 @@ class GramTable:
 class ChanceParams:
     alpha: float = 0.01
     """A shared run is a copy when fewer than ``alpha`` pairs would share it by chance."""
+    recombined_alpha: float = 10.0
+    """Second test (``ReuseParams.clause_junctions``): were reports clauses freely
+    recombined, fewer than this many pairs would share the run by chance. Lenient, as
+    real reports are not free recombinations: it only removes runs whose whole evidence
+    is the junction of two or three common clauses."""
     novel: float = 0.05
     """Probability of a continuation never seen after its context elsewhere (backoff)."""
     mask_min_df: int = 10
@@ -213,6 +218,7 @@ class ChanceModel:
         i: int,
         length: int,
         continues_from: int | None = None,
+        junctions: Sequence[tuple[int, float]] = (),
     ) -> float:
         """ln P(a random other document contains folded ``A[i:i+length]``).
 
@@ -223,6 +229,16 @@ class ChanceModel:
         the chain restarts after them. ``continues_from``: the run continues another one
         across a slot (a number): its first k-gram costs ``df(k-gram) / df(context)``, the
         context's document frequency given, instead of a fresh start.
+
+        ``junctions``: ``(offset in the run, ln J)`` for every clause or sentence boundary
+        inside the run. Two stock clauses may sit side by side in two reports by chance:
+        a clause ``Y`` found in ``df_Y`` of ``N`` documents follows a given boundary of
+        another report with probability about ``(df_Y / N) · J``, where ``J`` is one over
+        the number of such boundaries per document. The run's probability is the largest
+        over the ways to cut it at junctions (each piece a fresh chain, the k-grams across
+        a cut free, each cut costing ``J``): a run glued from common clauses is likely
+        however surprising its junction looks to the character chain, one whose clauses
+        are rare stays improbable.
         """
         k = self.table.k
         if length < k:
@@ -255,7 +271,11 @@ class ChanceModel:
         start = np.r_[True, touch[:-1]]
         p = np.where(start, first_p, cond)
         p = np.where(touch, 1.0, p)
-        return float(np.log(np.clip(p, 1e-300, 1.0)).sum())
+        lp = np.log(np.clip(p, 1e-300, 1.0))
+        if not junctions:
+            return float(lp.sum())
+        restart = np.log(np.clip(first_p, 1e-300, 1.0))
+        return _best_segmentation(lp, restart, start | touch, junctions, k)
 
     def evidence(
         self,
@@ -264,11 +284,13 @@ class ChanceModel:
         formula: np.ndarray,
         blocks: Sequence[tuple[int, int, int]],
         continues: Sequence[bool] | None = None,
+        junctions: Sequence[Sequence[tuple[int, float]]] | None = None,
     ) -> float:
         """``−ln P`` of a shared run (its exact blocks ``(i, j, length)`` in A, taken as
         independent): the test statistic of the chance model. A block marked in
         ``continues`` continues the chain of the block before it (the gap between them is
-        a slot, such as a number, of one phrase)."""
+        a slot, such as a number, of one phrase). ``junctions[t]``: the clause boundaries
+        inside block ``t`` (see ``run_log_p``)."""
         k = self.table.k
         total = 0.0
         for t, (i, _j, ln) in enumerate(blocks):
@@ -277,7 +299,8 @@ class ChanceModel:
                 pi, _pj, pl = blocks[t - 1]
                 if pl >= k - 1:
                     cont = int(df_ctx[pi + pl - (k - 1)])
-            total -= self.run_log_p(df_k, df_ctx, formula, i, ln, cont)
+            jn = junctions[t] if junctions is not None else ()
+            total -= self.run_log_p(df_k, df_ctx, formula, i, ln, cont, jn)
         return total
 
     def significance(
@@ -287,10 +310,11 @@ class ChanceModel:
         formula: np.ndarray,
         blocks: Sequence[tuple[int, int, int]],
         continues: Sequence[bool] | None = None,
+        junctions: Sequence[Sequence[tuple[int, float]]] | None = None,
     ) -> float:
         """``-log10 E`` (analytic): E = expected number of document pairs sharing such a
         run by chance, ``N·(N−1)/2 · P``."""
-        return self.significance_of(self.evidence(df_k, df_ctx, formula, blocks, continues))
+        return self.significance_of(self.evidence(df_k, df_ctx, formula, blocks, continues, junctions))
 
     def significance_of(self, evidence: float) -> float:
         n = self.n_docs
@@ -300,8 +324,54 @@ class ChanceModel:
     def is_copy(self, significance: float) -> bool:
         return significance >= -math.log10(self.params.alpha)
 
+    def is_copy_recombined(self, significance: float) -> bool:
+        return significance >= -math.log10(self.params.recombined_alpha)
+
     def template_threshold(self) -> int:
         return max(self.params.template_min_df, math.ceil(self.params.template_share * self.n_docs))
+
+
+def _best_segmentation(
+    lp: np.ndarray, restart: np.ndarray, fresh: np.ndarray, junctions: Sequence[tuple[int, float]], k: int
+) -> float:
+    """Largest ln P of a run over the ways to cut it at junctions.
+
+    ``lp[t]``: ln of k-gram ``t``'s factor in the uncut chain; ``restart[t]``: ln of its
+    probability as the first k-gram of a fresh chain; ``fresh[t]``: the chain already
+    (re)starts there (or it is template text), so a cut there costs nothing more. A cut at
+    ``b`` (the new clause's first character) frees the k-grams ``b−k+1 … b−1`` that
+    straddle the boundary and replaces ``lp[b]`` by ``restart[b] + ln J``; every piece is
+    at least k characters long."""
+    m = len(lp)
+    cuts = sorted({int(b): float(lj) for b, lj in junctions if k <= int(b) < m}.items())
+    if not cuts:
+        return float(lp.sum())
+    csum = np.r_[0.0, np.cumsum(lp)]
+    total = float(csum[m])
+    # shortcut: when no single cut gains (rare clauses on both sides of every boundary,
+    # or a stock phrase running across it), keep the uncut chain
+    gains = []
+    for b, lj in cuts:
+        first = float(lp[b]) if fresh[b] else float(restart[b]) + lj
+        gains.append(first - float(csum[b + 1] - csum[max(0, b - k + 1)]))
+    if max(gains) <= 0.0:
+        return total
+    pos = [0] + [b for b, _ in cuts]
+    head = [float(lp[0])] + [float(lp[b]) if fresh[b] else float(restart[b]) + lj for b, lj in cuts]
+    best = [0.0] * len(pos)  # best ln P of the k-grams before cut j, given a cut at j
+    for j in range(1, len(pos)):
+        bj = pos[j]
+        val = -math.inf
+        for i in range(j):
+            bi = pos[i]
+            if bj - bi < k:  # every piece keeps a k-gram of its own: a clause shorter
+                continue  # than k stays glued to its neighbour, junction and all
+            val = max(val, best[i] + head[i] + float(csum[bj - k + 1] - csum[bi + 1]))
+        best[j] = val
+    out = -math.inf
+    for i, bi in enumerate(pos):
+        out = max(out, best[i] + head[i] + float(csum[m] - csum[bi + 1]))
+    return max(out, total)
 
 
 def formula_flags(hashes: np.ndarray, k: int) -> np.ndarray:

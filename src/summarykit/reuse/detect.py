@@ -34,6 +34,7 @@ from __future__ import annotations
 import itertools
 import math
 import os
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -78,6 +79,13 @@ class ReuseParams:
     """Each end of a passage that falls on a sentence boundary in both documents adds this
     much to its significance (log10 of the expected number of chance pairs): chance
     overlaps of stock clauses seldom start or end where sentences do in both reports."""
+    clause_junctions: bool = True
+    """Second chance test: the shared run is also priced as if reports were clauses
+    freely recombined (``ChanceModel.run_log_p`` with junctions: cut at clause and
+    sentence boundaries, each piece priced by how common it is, each cut by how many such
+    boundaries a report has) and must stay under ``ChanceParams.recombined_alpha``: two
+    stock clauses side by side in two reports are not a copy, however surprising their
+    junction looks character by character."""
     pairs_per_doc: int = 2
     min_pair_budget: int = 4000
     """At most ``max(min_pair_budget, pairs_per_doc · N)`` candidate pairs are aligned in
@@ -86,6 +94,9 @@ class ReuseParams:
     """Passages are set at sentence level: a clause of at most this many characters between
     a passage end and a sentence boundary joins the passage when the other document is at
     a boundary there (0: off)."""
+    trim_fragment: int = 8
+    """A passage end that runs at most this many characters past a sentence end, line
+    break or colon into an unfinished sentence is cut back to it (0: off)."""
     fold_pass: bool = True
     """Second pass on text with learned spinner pairs folded (``index`` method only)."""
     fold_pairs_per_doc: float = 0.2
@@ -176,6 +187,46 @@ def _split_at_separators(
     return tuple(out)
 
 
+def _junctions(
+    blocks: Sequence[tuple[int, int, int]], va: NormView, ta: str, log_j: Sequence[float]
+) -> list[list[tuple[int, float]]]:
+    """Per block: ``(offset in the block, ln J)`` of every clause, sentence or line
+    boundary inside it (a quotation mark alone counts as a clause boundary)."""
+    out: list[list[tuple[int, float]]] = []
+    sa, ea = va.starts, va.ends
+    for i, _j, ln in blocks:
+        cur: list[tuple[int, float]] = []
+        if ln > 1:
+            lo, hi = ea[i : i + ln - 1], sa[i + 1 : i + ln]
+            for t in np.flatnonzero(hi > lo).tolist():
+                c = _sep_class(ta[int(lo[t]) : int(hi[t])])
+                c = (c & 3) or (1 if c & 4 else 0)
+                if c:
+                    cur.append((t + 1, log_j[c]))
+        out.append(cur)
+    return out
+
+
+def junction_rates(texts: Sequence[str]) -> tuple[float, float, float, float]:
+    """``ln J`` per separator class (index 1 clause, 2 sentence, 3 line break): one over
+    the mean number of such boundaries per document, counted over the corpus. A clause
+    seen in ``df`` of ``N`` documents follows a given boundary of that class in another
+    report with probability about ``df / N · J``."""
+    n = max(len(texts), 1)
+    big = "\n".join(texts)
+    n_line = len(_RE_LINE.findall(big)) - (len(texts) - 1)
+    n_sent = sum(big.count(c) for c in "。！？!?；;") - len(_RE_SENT_LINE.findall(big))
+    n_clause = sum(big.count(c) for c in "，,：:、")
+    rates = [0.0]
+    for count in (n_clause, n_sent, n_line):
+        rates.append(-math.log(max(count, n) / n))
+    return (rates[0], rates[1], rates[2], rates[3])
+
+
+_RE_LINE = re.compile(r"\n[\s]*")
+_RE_SENT_LINE = re.compile(r"[。！？!?；;][”’\"）)】》」』]*[ \t\u3000]*\n")
+
+
 def _at_sentence_start(t: str, i: int) -> bool:
     while i > 0 and t[i - 1] in _OPENERS:
         i -= 1
@@ -223,9 +274,22 @@ def _copy_significance(
         blocks = _split_at_separators(p.blocks, *sides)
         slots = _number_slots(blocks, sides[0].text, sides[2].text)
         sig = chance.significance(dfs, ctx_dfs, formula, blocks, slots)
-    if sides is not None:
-        sig += _STATE.get("sentence_end_evidence", 0.0) * _sentence_ends(p, *sides)
-    return sig if chance.is_copy(sig) else None
+    if sides is None:
+        return sig if chance.is_copy(sig) else None
+    ends = _STATE.get("sentence_end_evidence", 0.0) * _sentence_ends(p, *sides)
+    sig += ends
+    if not chance.is_copy(sig):
+        return None
+    log_j = _STATE.get("junction_log")
+    if log_j:
+        # second test: even were clauses freely recombined across reports, few pairs
+        # would share this run (a run glued from two common clauses fails it)
+        junctions = _junctions(blocks, sides[0], sides[1], log_j)
+        if any(junctions):
+            free = chance.significance(dfs, ctx_dfs, formula, blocks, slots, junctions) + ends
+            if not chance.is_copy_recombined(free):
+                return None
+    return sig
 
 
 def _align_chunk(
@@ -486,13 +550,16 @@ def _extend_punct(ta: str, sa: int, ea: int, tb: str, sb: int, eb: int) -> tuple
 
 
 _SENT_END = set("。！？；!?;\n")
+_UNIT_END = _SENT_END | set("：:")
+"""A colon ends an introductory clause (``现将一年来的工作情况总结如下：``): what follows
+starts a new unit, and the clause before it is the author's framing, not the copy."""
 
 
 def _at_start(t: str, i: int) -> bool:
     j = i
     while j > 0 and t[j - 1] in " \t\u3000":
         j -= 1
-    return j == 0 or t[j - 1] in _SENT_END
+    return j == 0 or t[j - 1] in _UNIT_END
 
 
 def _at_end(t: str, e: int) -> bool:
@@ -514,9 +581,9 @@ def _sentence_edges(
 
     def fwd(t: str, e: int) -> int | None:
         j = e
-        while j < len(t) and j - e <= max_ext and t[j] not in _SENT_END:
+        while j < len(t) and j - e <= max_ext and t[j] not in _UNIT_END:
             j += 1
-        if j - e > max_ext:
+        if j - e > max_ext or (j < len(t) and t[j] in "：:"):
             return None
         return j + 1 if j < len(t) and t[j] in "。！？；!?;" else j
 
@@ -529,6 +596,49 @@ def _sentence_edges(
     elif _at_end(tb, eb) and not _at_end(ta, ea):
         ea = fwd(ta, ea) if fwd(ta, ea) is not None else ea
     return sa, ea, sb, eb
+
+
+def _trim_fragments(t: str, s: int, e: int, max_frag: int) -> tuple[int, int]:
+    """Drop a short unfinished piece at either end of a span: a few characters before
+    the first sentence end or line break when the span starts mid-sentence (``建设。…``),
+    a few after the last one when it ends mid-sentence (``…。⏎⏎（二）加强``), and an
+    introductory clause ending in a colon (``…工作情况总结如下：``). Copies are made of
+    sentences; such pieces are the next heading's number, a common word that happens to
+    match on both sides, or the author's framing, not copied text. Limits: ``max_frag``
+    characters across a line break, half of it across a sentence end, twice it before a
+    colon."""
+    ws = " \t\u3000\n\r"
+
+    def limit(brk: str) -> int:
+        return 2 * max_frag if brk in "：:" else (max_frag if brk == "\n" else max_frag // 2)
+
+    for _ in range(3):  # head: a piece before a break (a heading line may follow)
+        if _at_start(t, s):
+            break
+        p = s
+        while p < e and t[p] not in _UNIT_END:
+            p += 1
+        if p >= e - 1 or len(t[s:p].strip(ws)) > limit(t[p]):
+            break
+        s = p + 1
+        while s < e and t[s] in ws:
+            s += 1
+    for _ in range(3):  # tail: a piece after a break that does not end a sentence
+        if e <= s or t[e - 1] in _SENT_END or (e < len(t) and t[e] in _SENT_END):
+            break
+        p = e - 1
+        while p > s and t[p] not in _UNIT_END:
+            p -= 1
+        if p <= s:
+            break
+        nxt = t[e : e + 3].lstrip(ws)[:1]
+        lim = limit(nxt) if nxt and nxt in "：:" else limit(t[p])
+        if len(t[p + 1 : e].strip(ws)) > lim:
+            break
+        e = p + 1 if t[p] != "\n" else p
+        while e > s and t[e - 1] in ws:
+            e -= 1
+    return s, e
 
 
 def _union_len(spans: Iterable[tuple[int, int]]) -> int:
@@ -879,6 +989,7 @@ def find_reuse(
         min_norm=max(1, int(params.min_chars * 0.6)),
         min_core=params.min_core,
         sentence_end_evidence=params.sentence_end_evidence,
+        junction_log=junction_rates(texts) if params.clause_junctions else None,
     )
     lex = set(_load_lexicon()) if lexicon is None else {(str(a), str(b)) for a, b in lexicon}
     try:
@@ -908,6 +1019,12 @@ def find_reuse(
             sa, ea, sb, eb = _extend_punct(texts[x], sa, ea, texts[y], sb, eb)
             if params.sentence_edges:
                 sa, ea, sb, eb = _sentence_edges(texts[x], sa, ea, texts[y], sb, eb, params.sentence_edges)
+            if params.trim_fragment:
+                ta_, tb_ = _trim_fragments(texts[x], sa, ea, params.trim_fragment), _trim_fragments(
+                    texts[y], sb, eb, params.trim_fragment
+                )
+                if min(ta_[1] - ta_[0], tb_[1] - tb_[0]) >= params.min_chars:
+                    (sa, ea), (sb, eb) = ta_, tb_
             if ea - sa < params.min_chars or eb - sb < params.min_chars:
                 continue
             raw.append(
