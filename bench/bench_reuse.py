@@ -63,14 +63,16 @@ def main(argv: list[str]) -> int:
         print(f"\n{n} documents, {chars:,} characters, {len(cases)} planted passages")
         print(f"  summarykit: {dt:.1f} s wall ({stages}); {report.params['n_candidate_pairs']} candidate pairs")
         print(
-            f"  P {s['precision']:.3f}  R {s['recall']:.3f}  G {s['granularity']:.3f}  "
+            f"  P {s['precision']:.4f}  R {s['recall']:.3f}  G {s['granularity']:.3f}  "
             f"plagdet {s['plagdet']:.3f}  kind accuracy {s['kind_accuracy']:.3f}"
         )
         print(f"  recall by kind: {kinds}")
+        wrong = sum(1 for p in s["precision_items"] if p == 0)
+        print(f"  {len(dets)} detections, {wrong} with no planted passage under them")
         su = spun_unseen_recall(cases, s)
         print(
             f"  recall on spun copies with unseen tables {su:.3f}; "
-            f"precision on passages ≥ 30 chars {precision_long(dets, s):.3f}"
+            f"precision on passages ≥ 30 chars {precision_long(dets, s):.4f}"
         )
         if baseline:
             bdets, bdt = run_baseline(corpus)
