@@ -6,21 +6,23 @@ on their own line, headings merged into the end of a paragraph, inline enumerati
 full-width, with or without a space after the marker:
 
 * ``cn_dun``: ``一、`` (and the slips ``三,`` ``三，`` ``三.``; ``一 、``)
-* ``cn_paren``: ``（一）`` ``(一)`` ``㈠`` (and ``一）`` ``一)``, a list of its own)
+* ``cn_paren``: ``（一）`` ``(一)`` ``㈠`` ``(一)、`` (and ``一）`` ``一)``, a list of its own)
 * ``di_cn``: ``第一、`` ``第一，`` ``第一,`` ``第一步，`` ``第一是``, part headings ``第一部分`` ``第一章``
   ``第一节`` and the articles of regulations ``第一条`` (numbered on through the chapters)
-* ``arabic_dun``: ``1、`` ``１、``
+* ``arabic_dun``: ``1、`` ``１、`` (and the slips ``1,`` ``1，`` at line starts, confirmed by a
+  sibling; ``1、3月5日…`` opens with a date, ``1、2月份`` lists months)
 * ``arabic_dot``: ``1.`` ``1．`` ``１．`` ``⒈``
 * ``arabic_decimal``: ``1.1`` ``1.1.1`` at a line start (a list per depth; the number is the
   last component; ``3.61亿元`` is not one)
-* ``arabic_paren``: ``(1)`` ``（1）`` ``⑴`` (and ``1)`` ``1）``, a list of its own)
+* ``arabic_paren``: ``(1)`` ``（1）`` ``⑴`` ``(1)、`` (and ``1)`` ``1）``, a list of its own)
 * ``circled``: ``①`` ``❶`` ``➀``
 * ``shi``: ``一是`` ``一要`` … ``十是`` (``三是是`` is the typo of ``三是``)
 * ``ordinal_word``: ``首先`` ``其次`` ``再次`` ``最后`` (``最後``), only when at least two
   enumerate; without a comma (``首先在…。其次是…``) only within one paragraph; ``其一`` ``其二``
   is a list of its own
 
-Chinese numerals include the formal forms (``壹`` ``貳`` …) of converted traditional text.
+A half-width full stop after a Han character (``…格局.一、…``) ends a sentence like ``。``, and
+a preview's paragraph mark ``Р`` / ``¶`` is a line break. Chinese numerals include the formal forms (``壹`` ``貳`` …) of converted traditional text.
 The hierarchy is inferred per document (the outermost list present is level 1; see
 ``outline``). What is not structure is left out: tables of contents, repeated preview text,
 page numbers of previews, numbers inside words and sentences (``第一次`` ``统一是``
