@@ -139,9 +139,10 @@ def test_holdout_floor() -> None:
 
 
 HOLDOUT2_GOLD = ROOT / "corpora" / "gold" / "holdout2_sections"
-# Measured once, blind (nobody tuned the parser on holdout2): F1 0.971, level 0.911, heading 0.950.
+# Blind: nobody opened or tuned on holdout2. First measured F1 0.971, level 0.911, heading 0.950;
+# after general fixes made on holdout3 (second session): F1 0.990, level 0.913, heading 0.971.
 # These floors guard against regression; they are not targets to tune towards.
-HOLDOUT2_FLOORS = {"f1": 0.96, "level_accuracy": 0.90, "exact_heading": 0.94}
+HOLDOUT2_FLOORS = {"f1": 0.985, "level_accuracy": 0.91, "exact_heading": 0.965}
 
 
 def test_blind_holdout2_floor() -> None:

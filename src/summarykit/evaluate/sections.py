@@ -214,10 +214,11 @@ def cli(argv: Sequence[str] | None = None) -> int:
     return main(args.paths, verbose=args.verbose, as_json=args.json)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(cli())
-
 
 def gold_files(paths: Iterable[str | Path] = ()) -> list[Path]:
     """Gold JSON files named by ``paths``; default: all sections gold (seed/dev, holdout, holdout2, holdout3)."""
     return _gold_files(paths, "sections")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(cli())
