@@ -3,9 +3,11 @@
     .venv/bin/python bench/bench_reuse.py                 # 1000 and 10000 documents
     .venv/bin/python bench/bench_reuse.py 1000 3000       # other sizes
     .venv/bin/python bench/bench_reuse.py --baseline 1000 # also the baseline (slow)
+    .venv/bin/python bench/bench_reuse.py --seed 2        # another generated corpus (a check that
+                                                          # nothing was calibrated to seed 1's)
 
-For each size: generate the corpus with ``scripts/make_synth.py`` (seed 1; cached in
-``$TMPDIR/summarykit-bench/synthN``), run ``find_reuse`` with 2 worker processes, and print
+For each size: generate the corpus with ``scripts/make_synth.py`` (seed 1 unless ``--seed``; cached in
+``$TMPDIR/summarykit-bench/synthN[_seedS]``), run ``find_reuse`` with 2 worker processes, and print
 wall time (end to end: Documents in, ReuseReport out; generation and loading excluded),
 the time per stage, PAN precision / recall / granularity / plagdet, recall per kind,
 recall on spun copies made with spinner tables the code never saw, precision on passages
@@ -26,15 +28,15 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
-def corpus_for(n: int):  # type: ignore[no-untyped-def]
+def corpus_for(n: int, seed: int = 1):  # type: ignore[no-untyped-def]
     from summarykit.evaluate.reuse import load_synth_folder
 
-    folder = Path(tempfile.gettempdir()) / "summarykit-bench" / f"synth{n}"
+    folder = Path(tempfile.gettempdir()) / "summarykit-bench" / (f"synth{n}" if seed == 1 else f"synth{n}_seed{seed}")
     if not (folder / "truth.json").exists():
         from make_synth import make_corpus  # type: ignore[import-not-found]
 
         t0 = time.perf_counter()
-        make_corpus(n, seed=1, out=folder)
+        make_corpus(n, seed=seed, out=folder)
         print(f"  generated {n} documents in {time.perf_counter() - t0:.1f} s → {folder}", flush=True)
     return load_synth_folder(folder)
 
@@ -49,11 +51,12 @@ def main(argv: list[str]) -> int:
     )
 
     baseline = "--baseline" in argv
-    sizes = [int(a) for a in argv if a.isdigit()] or [1000, 10000]
+    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 1
+    sizes = [int(a) for i, a in enumerate(argv) if a.isdigit() and (i == 0 or argv[i - 1] != "--seed")] or [1000, 10000]
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
     times = {}
     for n in sizes:
-        corpus, cases, _truth = corpus_for(n)
+        corpus, cases, _truth = corpus_for(n, seed)
         chars = sum(len(d.text) for d in corpus)
         dets, dt, report = run_summarykit(corpus, n_jobs=2)
         s = pan_scores(cases, dets)
