@@ -162,6 +162,7 @@ __all__ = [
     "choose_method",
     "document_frequency",
     "exact_pairs",
+    "band_matches",
     "fingerprint_rows",
     "gram_hashes",
     "pairs_from_groups",
@@ -251,6 +252,63 @@ def chained_pairs(
     if with_positions:
         return ck[firstk], cspan[firstk], total, cpa[firstk], cpb[firstk]
     return ck[firstk], cspan[firstk], total
+
+
+def band_matches(
+    codes_list: Sequence[np.ndarray],
+    masked: Sequence[np.ndarray],
+    keys: np.ndarray,
+    pos_a: np.ndarray,
+    pos_b: np.ndarray,
+    *,
+    n_docs: int,
+    before: int = 60,
+    length: int = 200,
+    max_shift: int = 3,
+    min_run: int = 4,
+    batch: int = 4096,
+) -> np.ndarray:
+    """Per candidate pair: how many folded characters match along the diagonal of its best
+    chain (``pos_a``, ``pos_b``), in runs of at least ``min_run`` characters, within a
+    window of ``length`` characters starting ``before`` characters ahead of the chain.
+    Diagonals up to ``max_shift`` away count too (a spinner's word may be one or two
+    characters longer than the one it replaced, an edit inserts a character). Characters
+    marked in ``masked[d]`` (template text) do not count.
+
+    The chain stage sees only rare k-grams: a copy of sentences made of common clauses,
+    spun or edited at the clause junctions, shows a short chain there, like a chance
+    overlap of one rare clause does. Around the chain the copy keeps matching clause after
+    clause; the chance overlap does not. A map over the candidate pairs (two documents'
+    text in, one number out), so it runs after the join as it would on a distributed
+    engine."""
+    sizes = np.array([len(c) for c in codes_list], dtype=np.int64)
+    offs = np.r_[0, np.cumsum(sizes + 1)][:-1] if len(sizes) else np.zeros(0, np.int64)
+    big = np.concatenate([np.r_[np.asarray(c, dtype=np.int64), -1] for c in codes_list]) if len(sizes) else np.zeros(1, np.int64)
+    bmask = np.concatenate([np.r_[np.asarray(m, dtype=bool), True] for m in masked]) if len(sizes) else np.ones(1, bool)
+    out = np.zeros(len(keys), dtype=np.int64)
+    t = np.arange(length, dtype=np.int64)[None, :]
+    m = min_run
+    for c0 in range(0, len(keys), batch):
+        s = slice(c0, c0 + batch)
+        x, y = keys[s] // n_docs, keys[s] % n_docs
+        ia = pos_a[s][:, None] - before + t
+        ok_a = (ia >= 0) & (ia < sizes[x][:, None])
+        ga = np.where(ok_a, offs[x][:, None] + ia, 0)
+        va = np.where(ok_a, big[ga], -2)
+        ta = np.where(ok_a, bmask[ga], True)
+        cov = np.zeros(va.shape, dtype=bool)
+        for sh in range(-max_shift, max_shift + 1):
+            ib = pos_b[s][:, None] - before + t + sh
+            ok_b = (ib >= 0) & (ib < sizes[y][:, None])
+            vb = np.where(ok_b, big[np.where(ok_b, offs[y][:, None] + ib, 0)], -3)
+            eq = va == vb
+            run = eq[:, : length - m + 1].copy()
+            for q in range(1, m):
+                run &= eq[:, q : length - m + 1 + q]
+            for q in range(m):
+                cov[:, q : length - m + 1 + q] |= run
+        out[s] = (cov & ~ta).sum(axis=1)
+    return out
 
 
 def gram_hashes_many(codes_list: Sequence[np.ndarray], k: int) -> list[np.ndarray]:

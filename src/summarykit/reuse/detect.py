@@ -46,7 +46,7 @@ import numpy as np
 from ..model import Document, Match, Substitution
 from .align import AlignParams, Passage, Refined, passages, refine
 from .boilerplate import ChanceModel, ChanceParams, GramTable, formula_flags, template_runs
-from .candidates import chained_pairs, choose_method, exact_pairs, gram_hashes_many
+from .candidates import band_matches, chained_pairs, choose_method, exact_pairs, gram_hashes_many
 from .normalize import NormView, normalize
 from .report import DocumentReuse, MatchInfo, ReuseReport, TemplatePhrase
 
@@ -94,9 +94,16 @@ class ReuseParams:
     """Passages are set at sentence level: a clause of at most this many characters between
     a passage end and a sentence boundary joins the passage when the other document is at
     a boundary there (0: off)."""
+    complete_sentences: int = 10
+    """A passage that stops at most this many characters short of the same sentence
+    boundary in both documents, before alike pieces, is completed to it (0: off)."""
     trim_fragment: int = 8
     """A passage end that runs at most this many characters past a sentence end, line
     break or colon into an unfinished sentence is cut back to it (0: off)."""
+    band_pool: int = 25
+    """Candidate ranking: the best ``band_pool`` × budget pairs by chain span are ranked
+    again by how much text matches along their chain's diagonal (``band_matches``; 0:
+    chain span only)."""
     fold_pass: bool = True
     """Second pass on text with learned spinner pairs folded (``index`` method only)."""
     fold_pairs_per_doc: float = 0.2
@@ -598,6 +605,99 @@ def _sentence_edges(
     return sa, ea, sb, eb
 
 
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+")
+
+
+def _alike(pa: str, pb: str) -> bool:
+    """Two short pieces a copyist's spinner or light edit could have made of one another:
+    at most two characters apart in length, and either one word long (≤ 4 characters)
+    or sharing at least 40% of their characters."""
+    if not pa or not pb or abs(len(pa) - len(pb)) > 2:
+        return False
+    if max(len(pa), len(pb)) <= 4:
+        return True
+    common = sum((Counter(pa) & Counter(pb)).values())
+    return common >= 0.4 * max(len(pa), len(pb))
+
+
+def _word_pairs(pa: str, pb: str) -> list[tuple[str, str]]:
+    """One-for-one word replacements between two short pieces (jieba words paired in
+    order when both have as many; else the differing middle as one pair)."""
+    from .align import _tokens
+
+    if pa == pb:
+        return []
+    wa = [w for w, _s, _e in _tokens(pa, 0) if True]
+    wb = [w for w, _s, _e in _tokens(pb, 0)]
+    # search-mode tokens include words inside words: keep a left-to-right cover
+    def cover(toks: list[tuple[str, int, int]]) -> list[str]:
+        out, pos = [], 0
+        for w, s_, e_ in sorted(toks, key=lambda t: (t[1], -(t[2] - t[1]))):
+            if s_ == pos:
+                out.append(w)
+                pos = e_
+        return out
+
+    wa, wb = cover(_tokens(pa, 0)), cover(_tokens(pb, 0))
+    if len(wa) == len(wb) and "".join(wa) == pa and "".join(wb) == pb:
+        return [(x, y) for x, y in zip(wa, wb) if x != y]
+    i = 0
+    while i < min(len(pa), len(pb)) and pa[i] == pb[i]:
+        i += 1
+    j = 0
+    while j < min(len(pa), len(pb)) - i and pa[-1 - j] == pb[-1 - j]:
+        j += 1
+    return [(pa[i : len(pa) - j], pb[i : len(pb) - j])]
+
+
+def _complete_sentences(
+    ta: str, sa: int, ea: int, tb: str, sb: int, eb: int, max_piece: int
+) -> tuple[int, int, int, int, list[tuple[str, str]]]:
+    """Copies are made of sentences: a passage that stops a few characters short of the
+    same sentence boundary in both documents, before pieces that are alike (``…修复重大。``
+    against ``…修复严重。``, ``坚持以质取胜`` against ``坚守以质取胜``), was cut by a
+    replaced or edited word at its edge; the pieces belong to it. Returns the new spans
+    and the word replacements inside the added pieces."""
+    reps: list[tuple[str, str]] = []
+    if not (_at_end(ta, ea) or _at_end(tb, eb)):
+        ja, jb = ea, eb
+        while ja < len(ta) and ja - ea <= max_piece and ta[ja] not in _SENT_END:
+            ja += 1
+        while jb < len(tb) and jb - eb <= max_piece and tb[jb] not in _SENT_END:
+            jb += 1
+        pa, pb = ta[ea:ja], tb[eb:jb]
+        if (
+            ja - ea <= max_piece
+            and jb - eb <= max_piece
+            and _CJK_WORD.fullmatch(pa)
+            and _CJK_WORD.fullmatch(pb)
+            and _alike(pa, pb)
+        ):
+            reps += _word_pairs(pa, pb)
+            ea, eb = ja, jb
+            if ea < len(ta) and eb < len(tb) and ta[ea] == tb[eb] and ta[ea] != "\n":
+                ea, eb = ea + 1, eb + 1
+    if not (_at_start(ta, sa) or _at_start(tb, sb)):
+        ia, ib = sa, sb
+        while ia > 0 and sa - ia <= max_piece and ta[ia - 1] not in _UNIT_END:
+            ia -= 1
+        while ib > 0 and sb - ib <= max_piece and tb[ib - 1] not in _UNIT_END:
+            ib -= 1
+        pa, pb = ta[ia:sa].lstrip(" \t\u3000"), tb[ib:sb].lstrip(" \t\u3000")
+        if (
+            sa - ia <= max_piece
+            and sb - ib <= max_piece
+            and _at_start(ta, ia)
+            and _at_start(tb, ib)
+            and _CJK_WORD.fullmatch(pa)
+            and _CJK_WORD.fullmatch(pb)
+            and _alike(pa, pb)
+        ):
+            reps = _word_pairs(pa, pb) + reps
+            sa, sb = sa - len(pa), sb - len(pb)
+    return sa, ea, sb, eb, reps
+
+
 def _trim_fragments(t: str, s: int, e: int, max_frag: int) -> tuple[int, int]:
     """Drop a short unfinished piece at either end of a span: a few characters before
     the first sentence end or line break when the span starts mid-sentence (``建设。…``),
@@ -789,6 +889,45 @@ def _chained_candidates(
     )
 
 
+def _template_masks(dfs: Sequence[np.ndarray], k: int, threshold: int) -> list[np.ndarray]:
+    """Per document: folded characters covered by a k-gram in ``threshold`` or more documents."""
+    out = []
+    for df in dfs:
+        hit = (df >= threshold).astype(np.int64)
+        cover = np.zeros(len(df) + k, dtype=np.int64)
+        cover[: len(df)] += hit
+        cover[k : k + len(df)] -= hit
+        out.append(np.cumsum(cover)[: len(df) + k - 1] > 0 if len(df) else np.zeros(0, dtype=bool))
+    return out
+
+
+def _rank_pairs(
+    keys: np.ndarray,
+    span: np.ndarray,
+    score: np.ndarray,
+    pos_a: np.ndarray,
+    pos_b: np.ndarray,
+    codes: Sequence[np.ndarray],
+    dfs: Sequence[np.ndarray],
+    n: int,
+    params: ReuseParams,
+    mask_threshold: int,
+    budget: int,
+) -> np.ndarray:
+    """Candidate order: longest chain first, then (for the best ``band_pool`` × budget
+    pairs) by how much non-template text matches around the chain (``band_matches``),
+    never below the chain's own span. A copy of common clauses spun or edited at their
+    junctions has a short rare chain but keeps matching around it."""
+    order_ = np.lexsort((keys, -score, -span))
+    if not params.band_pool or len(order_) <= budget:
+        return order_
+    pool, rest = order_[: params.band_pool * budget], order_[params.band_pool * budget :]
+    masks = _template_masks(dfs, params.k, mask_threshold)
+    band = band_matches(codes, masks, keys[pool], pos_a[pool], pos_b[pool], n_docs=n)
+    merit = np.maximum(band, span[pool])
+    return np.r_[pool[np.lexsort((keys[pool], -score[pool], -span[pool], -merit))], rest]
+
+
 def _folded_pass(
     aligned: list,
     lex: set[tuple[str, str]],
@@ -826,7 +965,8 @@ def _folded_pass(
     keys, span, score, pos_a, pos_b = keys[new], span[new], score[new], pos_a[new], pos_b[new]
     budget = max(params.min_pair_budget // 4, int(params.fold_pairs_per_doc * n))
     wide = max(params.min_pair_budget, params.pairs_per_doc * n)
-    order_ = np.lexsort((keys, -score, -span))[:wide]
+    fchance_thr = ChanceModel(ftable, fctx_table, params.chance).template_mask_threshold()
+    order_ = _rank_pairs(keys, span, score, pos_a, pos_b, fold.codes, fdfs, n, params, fchance_thr, wide)[:wide]
     # the best-ranked new pairs are aligned whole; the rest (down to the first pass's
     # budget) only around their best chain: a heavily spun copy of two or three stock
     # clauses shows, once folded, a single short chain at a clause junction, like a chance
@@ -962,10 +1102,13 @@ def find_reuse(
         keys, counts = exact_pairs([v.codes for v in views], k=params.align.seed_k)
         min_shared = 1
     else:
-        keys, span, score = _chained_candidates(hashes, dfs, n, params)
-        # bounded work: the longest chains first, at most ``pair_budget`` pairs
+        keys, span, score, pos_a, pos_b = _chained_candidates(hashes, dfs, n, params, with_positions=True)
+        # bounded work: the best chains first, at most ``pair_budget`` pairs
         budget = max(params.min_pair_budget, params.pairs_per_doc * n)
-        order_ = np.lexsort((keys, -score, -span))[:budget]
+        order_ = _rank_pairs(
+            keys, span, score, pos_a, pos_b, [v.codes for v in views], dfs, n, params,
+            chance.template_mask_threshold(), budget,
+        )[:budget]
         keys = keys[order_]
         counts = np.ones(len(keys), dtype=np.int64)
         min_shared = 1
@@ -1019,6 +1162,12 @@ def find_reuse(
             sa, ea, sb, eb = _extend_punct(texts[x], sa, ea, texts[y], sb, eb)
             if params.sentence_edges:
                 sa, ea, sb, eb = _sentence_edges(texts[x], sa, ea, texts[y], sb, eb, params.sentence_edges)
+            if params.complete_sentences:
+                sa, ea, sb, eb, more = _complete_sentences(
+                    texts[x], sa, ea, texts[y], sb, eb, params.complete_sentences
+                )
+                if more:
+                    r = Refined(r.a0, r.a1, r.b0, r.b1, tuple(r.replacements) + tuple(more), r.edits)
             if params.trim_fragment:
                 ta_, tb_ = _trim_fragments(texts[x], sa, ea, params.trim_fragment), _trim_fragments(
                     texts[y], sb, eb, params.trim_fragment
