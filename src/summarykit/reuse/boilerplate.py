@@ -193,14 +193,23 @@ class ChanceModel:
         return chars[i - lo : i - lo + length]
 
     def core(
-        self, df_k: np.ndarray, formula: np.ndarray, blocks: Sequence[tuple[int, int, int]], *, max_gap: int = 4
+        self,
+        df_k: np.ndarray,
+        formula: np.ndarray,
+        blocks: Sequence[tuple[int, int, int]],
+        *,
+        max_gap: int = 4,
+        weights: np.ndarray | None = None,
     ) -> int:
         """Largest number of non-template matching characters in a stretch of blocks whose
-        gaps are at most ``max_gap`` folded characters on both sides."""
+        gaps are at most ``max_gap`` folded characters on both sides. ``weights``: how many
+        text characters each folded character of A stands for (a folded spinner word
+        counts as long as it is), default one."""
         best = cur = 0
         prev: tuple[int, int, int] | None = None
         for i, j, ln in blocks:
-            own = ln - int(self.template_chars(df_k, formula, i, ln).sum())
+            free = ~self.template_chars(df_k, formula, i, ln)
+            own = int(free.sum()) if weights is None else int(weights[i : i + ln][free].sum())
             if prev is not None:
                 gi, gj = i - (prev[0] + prev[2]), j - (prev[1] + prev[2])
                 if not (0 <= gi <= max_gap and 0 <= gj <= max_gap):

@@ -75,6 +75,9 @@ class ReuseParams:
     """A copy needs one stretch of at least this many matching, non-template folded
     characters whose gaps are word-sized (≤ 4 characters on each side): two phrases
     that happen to sit side by side in two reports are not one copied passage."""
+    min_core_spun: int = 14
+    """The core a folded (second-pass) passage needs when its blocks hold two or more
+    words the documents replaced one for one with words of a learned spinner class."""
     sentence_end_evidence: float = 1.0
     """Each end of a passage that falls on a sentence boundary in both documents adds this
     much to its significance (log10 of the expected number of chance pairs): chance
@@ -264,6 +267,9 @@ def _copy_significance(
     ctx_dfs: np.ndarray,
     formula: np.ndarray,
     sides: tuple[NormView, str, NormView, str] | None = None,
+    *,
+    core_weights: np.ndarray | None = None,
+    min_core: int | None = None,
 ) -> float | None:
     """The passage's significance if it counts as a copy (long enough, with a core of
     non-template text, and improbable by chance given how common its phrases are), else None.
@@ -273,7 +279,7 @@ def _copy_significance(
     adds ``sentence_end_evidence`` (log10) to the significance."""
     if max(p.a1 - p.a0, p.b1 - p.b0) < _STATE["min_norm"]:
         return None
-    if chance.core(dfs, formula, p.blocks) < _STATE["min_core"]:
+    if chance.core(dfs, formula, p.blocks, weights=core_weights) < (min_core or _STATE["min_core"]):
         return None
     if sides is None:
         sig = chance.significance(dfs, ctx_dfs, formula, p.blocks)
@@ -376,6 +382,21 @@ def _unfold(p: Passage, fold: Any, x: int, y: int, ta: str, tb: str) -> Passage 
     return Passage(a0, a1, b0, b1, bl, ordered, _diffs(ta, tb, bl) if ordered else ())
 
 
+def _folded_replacements(p: Passage, fold: Any, x: int, y: int, ta: str, tb: str) -> int:
+    """Folded characters of the passage's blocks that stand for different words in the
+    two documents (one-for-one replacements of a learned spinner class)."""
+    from .normalize import FOLD_BASE
+
+    ca, cb = fold.codes[x], fold.codes[y]
+    sa, ea, sb, eb = fold.src_start[x], fold.src_end[x], fold.src_start[y], fold.src_end[y]
+    count = 0
+    for i, j, ln in p.blocks:
+        for t in np.flatnonzero(ca[i : i + ln] >= FOLD_BASE).tolist():
+            if ta[int(sa[i + t]) : int(ea[i + t])] != tb[int(sb[j + t]) : int(eb[j + t])]:
+                count += 1
+    return count
+
+
 def _align_folded_chunk(
     chunk: list[tuple[int, int]],
 ) -> list[tuple[int, int, list[tuple[Passage, Refined, float]]]]:
@@ -405,7 +426,15 @@ def _align_folded_chunk(
                     p.a0 + la, p.a1 + la, p.b0 + lb, p.b1 + lb,
                     tuple((i + la, j + lb, ln) for i, j, ln in p.blocks), p.ordered,
                 )
-            sig = _copy_significance(p, chance, fdfs[x], fctx[x], fformula[x], sides)
+            # the core is counted in text characters (a folded spinner word is as long as
+            # the word), and a passage whose folded blocks hold several words the two
+            # documents replaced one for one needs a shorter core: the spinner broke it
+            n_rep = _folded_replacements(p, fold, x, y, views[x].text, views[y].text)
+            sig = _copy_significance(
+                p, chance, fdfs[x], fctx[x], fformula[x], sides,
+                core_weights=fold.src_end[x] - fold.src_start[x],
+                min_core=_STATE["min_core_spun"] if n_rep >= 2 else None,
+            )
             if sig is None:
                 continue
             q = _unfold(p, fold, x, y, views[x].text, views[y].text)
@@ -1131,6 +1160,7 @@ def find_reuse(
         chance=chance,
         min_norm=max(1, int(params.min_chars * 0.6)),
         min_core=params.min_core,
+        min_core_spun=params.min_core_spun,
         sentence_end_evidence=params.sentence_end_evidence,
         junction_log=junction_rates(texts) if params.clause_junctions else None,
     )
