@@ -71,7 +71,11 @@ def main(argv: list[str]) -> int:
         )
         print(f"  recall by kind: {kinds}")
         wrong = sum(1 for p in s["precision_items"] if p == 0)
-        print(f"  {len(dets)} detections, {wrong} with no planted passage under them")
+        print(
+            f"  {len(dets)} detections, {wrong} with no planted passage under them; "
+            f"{report.params.get('n_template_matches', 0)} matches moved to template text "
+            f"(passages linking ≥ {report.params.get('template_min_docs')} documents)"
+        )
         su = spun_unseen_recall(cases, s)
         print(
             f"  recall on spun copies with unseen tables {su:.3f}; "

@@ -49,6 +49,7 @@ from .boilerplate import ChanceModel, ChanceParams, GramTable, formula_flags, te
 from .candidates import band_matches, chained_pairs, choose_method, exact_pairs, gram_hashes_many
 from .normalize import NormView, normalize
 from .report import DocumentReuse, MatchInfo, ReuseReport, TemplatePhrase
+from .shared import template_matches
 
 Method = Literal["auto", "exact", "index"]
 _PUNCT_EXTEND = set("。，,、；;：:！!？?…）)」』”’】》")
@@ -121,6 +122,12 @@ class ReuseParams:
     fold_min_support: int = 1
     """Replacements seen in this many aligned pairs are folded for the second pass (a
     wrong pair there costs little: it only proposes candidates)."""
+    template_min_docs: int = 4
+    """A passage whose matches link this many documents (matches chained by spans that
+    overlap by half in a shared document) is template text, not a copy: it leaves the
+    matches and the copy ratios and joins ``boilerplate`` and ``boilerplate_ratio``,
+    except a match whose pair shares at least ``min_chars`` more on both sides than any
+    third document does (``shared.template_matches``; 0: off)."""
     spin_doc_threshold: float = 3.0
     """Copy-side spin score (spinner words per 1,000 characters) above which its
     one-for-one replacements count as spinner substitutions."""
@@ -1286,6 +1293,20 @@ def find_reuse(
         results.append((m, info))
     results.sort(key=lambda mi: (order[mi[0].doc_a], mi[0].start_a, order[mi[0].doc_b], mi[0].start_b))
 
+    # -- passages shared by many documents are template text ------------------------------
+    shared = (
+        template_matches(
+            [m for m, _ in results], min_docs=params.template_min_docs, min_chars=params.min_chars
+        )
+        if params.template_min_docs
+        else []
+    )
+    moved = {i for sp in shared for i in sp.members}
+    shared_phrases = [
+        (results[sp.center][0], sp) for sp in shared
+    ]
+    results = [mi for i, mi in enumerate(results) if i not in moved]
+
     lap("learn_kinds")
     # -- per-document figures ---------------------------------------------------------------
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -1310,6 +1331,8 @@ def find_reuse(
             if r_ > best_ratio:
                 best, best_ratio = other_id, r_
         text_spans = [views[i].span(s, min(e, len(views[i]))) for s, e in bp_spans[i] if s < len(views[i])]
+        for _m, sp in shared_phrases:
+            text_spans.extend(sp.spans.get(d.id, ()))
         bp_ratio = _union_len(text_spans) / length
         score, evidence, residue = spins[i]
         out_docs.append(
@@ -1330,6 +1353,7 @@ def find_reuse(
         )
 
     boilerplate = _template_phrases(docs, views, bp_spans, params.k, limit=200)
+    boilerplate = _merge_shared(boilerplate, shared_phrases, {d.id: d.text for d in docs}, order)
     lap("documents_boilerplate")
     record = {
         **{k: v for k, v in asdict(params).items() if k not in ("align", "chance")},
@@ -1337,6 +1361,7 @@ def find_reuse(
         "align": asdict(params.align),
         "chance": asdict(params.chance),
         "template_threshold": threshold,
+        "n_template_matches": len(moved),
         "n_documents": n,
         "n_candidate_pairs": n_candidates,
         "n_learned_pairs": len(learned),
@@ -1356,6 +1381,42 @@ def find_reuse(
         match_info=tuple(i for _, i in results),
         corpus=corpus if hasattr(corpus, "documents") else tuple(docs),
     )
+
+
+def _merge_shared(
+    phrases: Sequence[TemplatePhrase],
+    shared: Sequence[tuple[Match, Any]],
+    texts: dict[str, str],
+    order: dict[str, int],
+) -> tuple[TemplatePhrase, ...]:
+    """Template phrases plus the passages shared by many documents, without duplicates:
+    a passage whose folded text is a listed phrase's merges into it (documents united);
+    a listed phrase inside a passage, in no document the passage lacks, adds nothing and
+    is dropped. Sorted like ``_template_phrases`` (most documents, then longest)."""
+    items: dict[str, tuple[str, set[str]]] = {}
+    for ph in phrases:
+        items[normalize(ph.text).text] = (ph.text, set(ph.docs))
+    for m, sp in shared:
+        sa, sb = (m.end_a - m.start_a), (m.end_b - m.start_b)
+        d, s, e = (m.doc_a, m.start_a, m.end_a) if sa <= sb else (m.doc_b, m.start_b, m.end_b)
+        text = texts[d][s:e].strip()
+        key = normalize(text).text
+        if key in items:
+            items[key][1].update(sp.docs)
+        else:
+            items[key] = (text, set(sp.docs))
+    passages = [
+        (normalize(texts[d][s:e]).text, set(sp.docs))
+        for m, sp in shared
+        for d, s, e in ((m.doc_a, m.start_a, m.end_a), (m.doc_b, m.start_b, m.end_b))
+    ]
+    out = []
+    for key, (text, ids) in items.items():
+        if any(key != p and key in p and ids <= pdocs for p, pdocs in passages):
+            continue
+        out.append(TemplatePhrase(text, len(ids), tuple(sorted(ids, key=lambda x: order.get(x, 0)))))
+    out.sort(key=lambda t: (-t.doc_count, -len(t.text), t.text))
+    return tuple(out)
 
 
 def _template_phrases(
