@@ -121,20 +121,28 @@ def test_default_evaluation_has_one_table_per_split() -> None:
     assert total == r["overall"]["gold"]
 
 
-HOLDOUT2_GOLD = Path(__file__).resolve().parent.parent / "corpora" / "gold" / "holdout2_entities"
-# Measured once, blind (nobody tuned the extractor on holdout2; 12 real excerpts, 361 entities):
-# overall 0.811; ORG 0.727, HONOR 0.667, COUNT 0.956, PERCENT 1.0, MONEY 0.982, DATE 0.920,
-# PERSON 0.429, PLACE 0.215 (27 of its 46 places are suffix-less village names in one file),
-# LAW 1.0. Regression floors only — the numbers labels meet the 0.90 bar here, the
-# name labels do not, and that is reported, not hidden.
-HOLDOUT2_FLOORS = {"COUNT": 0.93, "MONEY": 0.95, "PERCENT": 0.95, "DATE": 0.90, "LAW": 0.95, "ORG": 0.70}
+HELD_OUT_ENTITIES = Path(__file__).resolve().parent.parent / "corpora" / "gold"
+# Each measured once, blind (nobody had tuned the extractor on them):
+# holdout2 (12 real excerpts, 361 entities): overall 0.811; ORG 0.727, HONOR 0.667, COUNT 0.956,
+# PERCENT 1.0, MONEY 0.982, DATE 0.920, PERSON 0.429, PLACE 0.215 (27 of its 46 places are
+# suffix-less village names in one file), LAW 1.0.
+# holdout3 (30 real excerpts of the second session, 821 entities): overall 0.788; ORG 0.645,
+# HONOR 0.667, COUNT 0.908, PERCENT 1.0, MONEY 0.986, DATE 0.899, PERSON 0.667 (12), PLACE 0.658,
+# LAW 0.872; date values 0.918. Regression floors only — on unseen text the number labels are
+# at or near the 0.90 bar and the name labels are not, and that is reported, not hidden.
+BLIND_ENTITY_FLOORS = {
+    "holdout2": {"COUNT": 0.93, "MONEY": 0.95, "PERCENT": 0.95, "DATE": 0.90, "LAW": 0.95, "ORG": 0.70},
+    "holdout3": {"COUNT": 0.89, "MONEY": 0.96, "PERCENT": 0.95, "DATE": 0.88, "LAW": 0.85, "ORG": 0.62},
+}
 
 
-def test_blind_holdout2_floors() -> None:
-    if not HOLDOUT2_GOLD.is_dir():
-        pytest.skip("no holdout2 gold")
-    r = evaluate_entities([HOLDOUT2_GOLD], baselines=False)
-    for label, floor in HOLDOUT2_FLOORS.items():
+@pytest.mark.parametrize("split", sorted(BLIND_ENTITY_FLOORS))
+def test_blind_held_out_floors(split: str) -> None:
+    folder = HELD_OUT_ENTITIES / f"{split}_entities"
+    if not folder.is_dir():
+        pytest.skip(f"no {split} entity gold")
+    r = evaluate_entities([folder], baselines=False)
+    for label, floor in BLIND_ENTITY_FLOORS[split].items():
         assert r["labels"][label]["f1"] >= floor, (label, r["labels"][label])
     assert r["number_value_accuracy"] >= 0.98
     assert r["invented_date_parts"] == 0
