@@ -43,8 +43,23 @@ BLANK = re.compile(
     r"[_＿]+|[xXｘＸ]{1,4}(?![a-wyzA-WYZ])|某某|[*＊]+|[#＃]+|[○〇]{2,}|×{2,}"
     r"|(?<![A-Za-z])[A-Z](?=社区|镇|村|乡|街道)"  # letter masks: A社区, C镇
 )
-# numeric dates written with separators (2022-03-03, 7.23): their parts are written too
-NUMERIC_DATE = re.compile(r"(?:(\d{2,4})[-./])?(\d{1,2})[-./](\d{1,2})")
+# numeric dates written with separators (2022-03-03, 7.23, 1·26 with a middle dot): their
+# parts are written too
+NUMERIC_DATE = re.compile(r"(?:(\d{2,4})[-./·•])?(\d{1,2})[-./·•](\d{1,2})")
+# a year written digit by digit in Chinese numerals, with 〇/○/零 or the look-alikes the
+# sources use for zero (letter O, Arabic 0): 二〇一九年 · 二OO四年 · 二0一一年
+YEAR_DIGITS = str.maketrans({**{k: str(v) for k, v in
+                                {"零": 0, "〇": 0, "○": 0, "O": 0, "o": 0, "Ｏ": 0, "０": 0,
+                                 "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                                 "七": 7, "八": 8, "九": 9}.items()}})
+CN_YEAR = re.compile(r"[一二][零〇○OoＯ0０一二三四五六七八九]{3}(?=年)")
+
+
+def year_written(text: str, y: int) -> bool:
+    """The year is in the text: 2019 · 19年 · 二〇一九年 / 二OO四年 / 二0一一年."""
+    if str(y) in text or re.search(rf"(?<![0-9]){y % 100:02d}年", text):
+        return True
+    return any(m.group().translate(YEAR_DIGITS) == str(y) for m in CN_YEAR.finditer(text))
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -201,8 +216,7 @@ def check_file(path: Path) -> tuple[list[str], dict[str, int]]:
             known = fest in FESTIVALS
             fm, fd = FESTIVALS.get(fest, (None, None))
             y, m, d = e.get("year"), e.get("month"), e.get("day")
-            if y is not None and rel is None and not (str(y) in e["text"]
-                                                      or re.search(rf"(?<![0-9]){y % 100:02d}年", e["text"])):
+            if y is not None and rel is None and not year_written(e["text"], y):
                 errs.append(f"invented year {y}: {where}")
             nd = NUMERIC_DATE.search(e["text"])
             nd_parts = {int(g) for g in nd.groups() if g} if nd else set()
