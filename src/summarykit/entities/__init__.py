@@ -282,7 +282,20 @@ _SITE_INTRO = re.compile(
 )
 """A web page's own lines (an editor's intro, an upload notice): the year they name is the
 page's, not the report's (``下面是小编为大家整理的2023年乡镇年度工作总结``)."""
-_OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:以来|来|[,，])")
+_OPENING_YEAR = re.compile(
+    r"^\s*((?:19|20)[0-9]{2}|[一二][〇○零OＯ0０一二三四五六七八九]{3})\s*年(?:以来|来|[,，])"
+)
+_DATE_LINE = re.compile(
+    r"^\s*(?:——|—|--|-|[(（])?\s*((?:19|20)[0-9]{2})年(?:1[0-2]|0?[1-9])月(?:3[01]|[12][0-9]|0?[1-9])日"
+)
+"""The date line under a speech or report title: ``——2010年9月27日在…会议上`` ·
+``(2023年3月28日)``: the day the report was given, so its year."""
+_ZEROS = str.maketrans("〇○零OＯ0０一二三四五六七八九", "0000000123456789")
+
+
+def _year_of(s: str) -> int:
+    """2022 · 二〇二二 · 二OO四 (letter O and Arabic 0 as zero)."""
+    return int(s.translate(_ZEROS))
 
 
 def document_year(doc: Document) -> int | None:
@@ -311,10 +324,14 @@ def document_year(doc: Document) -> int | None:
         m = _HEAD_YEAR.search(ln[:80])
         if m:
             return int(m.group(1))
-    for ln in lines[:2]:
-        m = _OPENING_YEAR.match(ln)
+    for ln in lines[:4]:
+        m = _DATE_LINE.match(ln)
         if m:
             return int(m.group(1))
+    for ln in lines[:3]:  # the opening line, after a title printed once or twice
+        m = _OPENING_YEAR.match(ln)
+        if m:
+            return _year_of(m.group(1))
     return None
 
 

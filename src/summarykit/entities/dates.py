@@ -20,7 +20,7 @@ _PH = r"(?:[_＿]+|(?<![A-Za-z])[xXｘＸ×]{1,4}(?![A-Za-z])|\*{1,4}|某某?)"
 
 _YEAR = (
     r"(?:(?P<y>(?<![0-9０-９.．])[12][0-9]{3})"
-    r"|(?P<ycn>[一二〇○零][〇○零一二三四五六七八九]{3})"
+    r"|(?P<ycn>[一二〇○零][〇○零一二三四五六七八九]{3}|[一二](?=[〇○零一二三四五六七八九OＯ0０]{0,2}[OＯ0０])[〇○零一二三四五六七八九OＯ0０]{3}(?=[ \u3000]?年))"
     rf"|(?P<yph>(?<![0-9])(?:[12][0-9]{{0,2}}|二[零〇○][零〇○一二]?|二){_PH}[0-9]?(?![0-9])"
     r"|(?<![0-9A-Za-z])(?:[_＿]+|[xXｘＸ×]{2,4}|\*{2,4})(?![A-Za-z])|某某?))"
 )
@@ -71,7 +71,7 @@ def _festivals() -> tuple[
 _TIME_AFTER = (
     "期间|前夕|之际|当天|当日|前后|来临|到来|假期|长假|节日|节前|节后|那天|这天|以来|前|后|时"
 )
-_TIME_BEFORE = "利用|借助|借|值此|趁|在|于|庆祝|庆|迎|过|欢度|喜迎|迎接|纪念"
+_TIME_BEFORE = "利用|借助|借|值此|趁|在|于|庆祝|庆|迎|过|欢度|喜迎|迎接|纪念|闹"
 
 
 @functools.cache
@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     rel_part = alternation(_REL_PART)
     date = (
         r"(?=[0-9０-９一二三四五六七八九十〇○零两正_＿xXｘＸ×*某今去明本上下来前年第])"
-        rf"(?:{_YEAR}[ \u3000]?年(?P<du>度)?"
+        rf"(?:{_YEAR}[ \u3000]?学?年(?P<du>度)?"
         rf"(?:[ ]?{_MONTH}[ ]?月(?P<fen>份)?(?:[ ]?{_DAY}[ ]?[日号])?{_XUN})?"
         rf"|(?P<rel>{rel_year})"
         rf"|(?P<part3>{rel_part})"
@@ -97,7 +97,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     fest_full = alternation(full)
     fest_short = alternation(short)
     fest = (
-        rf"(?P<qin>[“\"](?P<qname>{fest_short}|[一二三四五六七八九十]{{2}})[”\"](?P<qsuf>国际妇女节|国际劳动节|妇女节|劳动节|儿童节|青年节|节)(?!日))"
+        rf"(?P<qin>[“\"](?P<qname>{fest_short}|[一二三四五六七八九十]{{2}})[”\"](?P<qsuf>国际劳动妇女节|国际妇女节|国际劳动节|妇女节|劳动节|儿童节|青年节|节)(?!日))"
         rf"|(?P<full>{fest_full})(?!日)"
         rf"|(?<=[“\"])(?P<qshort>{fest_short})(?=[”\"])"
         rf"|(?P<short>{fest_short})(?![路街巷道号村红小大广])"
@@ -106,19 +106,33 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "date": re.compile(date),
         "numeric": re.compile(numeric),
         "fest": re.compile(fest),
+        "fest_full_at": re.compile(fest_full),
         "before": re.compile(rf"(?:{_TIME_BEFORE})$"),
         "after": re.compile(rf"(?:{_TIME_AFTER})"),
     }
 
 
 _YEAR_RANGE = re.compile(
-    r"(?<![0-9０-９.．])((?:19|20)[0-9]{2})[ ]?[-－—–~～至到][ ]?((?:19|20)[0-9]{2})[ ]?年度?"
+    r"(?<![0-9０-９.．])((?:19|20)(?:[0-9]{2}|[xXｘＸ×]{2}))[ ]?[-－—–~～至到][ ]?"
+    r"((?:19|20)(?:[0-9]{2}|[xXｘＸ×]{2}))[ ]?年度?"
 )
 _MONTH_RANGE = re.compile(
-    r"(?:(?<![0-9０-９.．])(?P<y>(?:19|20)[0-9]{2})[ ]?年)?"
+    r"(?:(?<![0-9０-９.．])(?P<y>(?:19|20)(?:[0-9]{2}|[xXｘＸ×]{2}))[ ]?年)?"
     r"(?<![0-9０-９.．-])(1[0-2]|0?[1-9])[ ]?[-－—–~～至到][ ]?(1[0-2]|0?[1-9])[ ]?月份?(?![0-9日号])"
 )
+_GARBLED_YEAR = re.compile(r"(?<![0-9０-９.．,，])(?:19|20)[0-9]{3,4}年(?![代前后内间来])")
 _BRACKET_YEAR = re.compile(r"(?<=[(（])(?:19|20)[0-9]{2}(?=[)）](?![0-9]+号))")
+
+
+_ZERO_LOOKALIKES = str.maketrans("OＯ0０", "〇〇〇〇")
+"""Zeros the sources write inside a Chinese year: 二OO四年 (letter O), 二0一一年 (Arabic 0)."""
+
+
+_MONTH_DOT_DAY = re.compile(
+    r"(?<![0-9０-９.．·•:：/-])(?P<m>1[0-2]|[1-9])(?P<sep>[·•.．])(?P<d>3[01]|[12][0-9]|[1-9])"
+    r"(?![0-9０-９.．%％‰])"
+)
+_EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大地震|地震|事件|事故|惨案|特大|洪水|暴雨)")
 
 
 def _num(s: str | None) -> tuple[int | None, bool]:
@@ -141,7 +155,7 @@ def _year(m: re.Match[str]) -> tuple[int | None, bool]:
     if m.group("y"):
         return int(m.group("y")), False
     if m.group("ycn"):
-        v = parse_cn_digits(m.group("ycn"))
+        v = parse_cn_digits(m.group("ycn").translate(_ZERO_LOOKALIKES))
         return v, False
     if m.group("yph"):
         return None, True
@@ -232,6 +246,12 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
         out.append(Cand("DATE", start, end, 60, f))
     # a span of years: 2017-2020年 → year 2017 (the low end) and range [2017, 2020], as counts
     for m in _YEAR_RANGE.finditer(text):
+        if not (m.group(1).isdigit() and m.group(2).isdigit()):
+            # 20xx-20xx年: a masked span of years, nothing invented
+            f = {"year": None, "month": None, "day": None, "relative": None, "festival": None,
+                 "placeholder": True}  # fmt: skip
+            out.append(Cand("DATE", m.start(), m.end(), 61, f))
+            continue
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y2 <= y1:
             continue
@@ -243,10 +263,17 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
         m1, m2 = int(m.group(2)), int(m.group(3))
         if not 1 <= m1 < m2 <= 12:
             continue
-        y = int(m.group("y")) if m.group("y") else None
+        yt = m.group("y") or ""
+        y = int(yt) if yt.isdigit() else None
         f = {"year": y, "month": m1, "day": None, "relative": None, "festival": None,
-             "placeholder": False, "range": (m1, m2)}  # fmt: skip
+             "placeholder": bool(yt) and y is None, "range": (m1, m2)}  # fmt: skip
         out.append(Cand("DATE", m.start(), m.end(), 61, f))
+    # a year garbled by a conversion (202223年: digits run together, no count of years is
+    # that large): a DATE whose year is unknown, never a COUNT of 202,223 years
+    for m in _GARBLED_YEAR.finditer(text):
+        f = {"year": None, "month": None, "day": None, "relative": None, "festival": None,
+             "placeholder": False}  # fmt: skip
+        out.append(Cand("DATE", m.start(), m.end(), 55, f))
     # a bare year in brackets: 第十一届(2012)中国政府网站绩效评估 (not a document number:
     # 闽政办函(2012)157号)
     for m in _BRACKET_YEAR.finditer(text):
@@ -260,6 +287,23 @@ def find_dates(text: str, *, year: int | None = None) -> list[Cand]:
         }  # fmt: skip
         out.append(Cand("DATE", m.start(), m.end(), 61, f))
     full, short = _festivals()
+    # month·day naming an event or a day: “1·26”疫情 · 4·15全民国家安全教育日 · “7.23” ·
+    # 5.12汶川大地震 (a dot between two numbers is a decimal unless quotes or an event word
+    # make it a date; the middle dot always separates)
+    for m in _MONTH_DOT_DAY.finditer(text):
+        mo, d = int(m.group("m")), int(m.group("d"))
+        end = m.end()
+        if m.group("sep") in ".．":
+            quoted = (m.start() and text[m.start() - 1] in "“\"‘'") and text[end : end + 1] in "”\"’'"
+            if not quoted and not _EVENT_AFTER.match(text, end):
+                continue
+        f = {"year": None, "month": mo, "day": d, "relative": None, "festival": None,
+             "placeholder": False}  # fmt: skip
+        fm = pats["fest_full_at"].match(text, end)
+        if fm and full[fm.group()][1:] == (mo, d):
+            f["festival"] = full[fm.group()][0]  # 4·15全民国家安全教育日: one date, named
+            end = fm.end()
+        out.append(Cand("DATE", m.start(), end, 63, f))
     before = pats["before"]
     after_re = pats["after"]
     for m in pats["fest"].finditer(text):
