@@ -41,13 +41,15 @@ def _pattern() -> re.Pattern[str]:
         r"|\*{2,}"
         rf"|(?<![0-9０-９A-Za-z.．]){AR_NUM}"  # Arabic
         r"|(?<![0-9０-９A-Za-z.．])[0-9]+(?:\.[0-9]+)? (?=[万亿千百]+[ ]?(?:余|多)?[ ]?[\u4e00-\u9fff%])[万亿千百]{1,3}"
-        rf"|[数几][十百千万亿]+|[{_CN}]+几[十百千万]?|上[百千万亿]"  # 数十 · 几百 · 十几 · 上亿
+        rf"|[数几][十百千万亿]+|[{_CN}]+几[十百千万]?|(?<![0-9０-９.．])[1-9]0几|上[百千万亿]"  # 数十 · 几百 · 十几 · 10几 · 上亿
+        r"|(?<=逾)[百千万亿]"  # 逾万人
         rf"|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"  # Chinese
         r")"
     )
     return re.compile(
-        r"(?=[0-9０-９_＿xXｘＸ×*数几上百零〇○一二两三四五六七八九十近将大约])"
-        r"(?P<pre>(?<![最附接邻就靠贴亲将])近|将近|大约|(?<![预节制签条契违公邀相婚履特守誓隐])约)?"
+        r"(?=[0-9０-９_＿xXｘＸ×*数几上百零〇○一二两三四五六七八九十近将大约逾])"
+        r"(?P<pre>(?<![最附接邻就靠贴亲将])近|将近|大约|(?<![预节制签条契违公邀相婚履特守誓隐])约"
+        r"|逾(?=[百千万亿]))?"
         rf"(?:百分之(?P<pnum>{num})"
         rf"|(?P<num>{num})(?:[-－—~～至到](?P<num2>{num}))?"
         r"(?:(?P<sp0>[ ]?)(?P<suf>余|多)(?P<mult>万亿|千万|百万|十万|万|亿|千|百)?)?"
@@ -230,6 +232,8 @@ def find_counts(text: str) -> list[Cand]:
             continue
         if pre and num_start > 0 and not raw:
             continue
+        if raw in ("零", "〇", "○"):
+            continue  # 零部件 · 零星: zero alone counts nothing
         spaced = bool(m.group("sp") or m.group("sp0") or " " in (raw or ""))
         if spaced:
             # a space between an Arabic numeral and its unit (text from a PDF: 共 68 户):
@@ -249,6 +253,8 @@ def find_counts(text: str) -> list[Cand]:
         placeholder = _is_placeholder(raw)
         if placeholder:
             pass
+        elif raw in _MULT and pre == "逾":
+            value = float(_MULT[raw])  # 逾万人: more than ten thousand, as written
         elif "几" in raw or raw[0] in "数上":
             rng = _vague(raw)
             if rng is None:

@@ -106,7 +106,7 @@ def find_orgs(text: str) -> list[Cand]:
                 if word in not_org or word in _admin() or word[0] in "我本该各全每其此":
                     continue  # (我院 · 本校 · 该所: the writer's unit, not a name)
                 core_start = s
-                if any(word[k:] in not_org for k in range(1, len(word) - 1)):
+                if _not_org_suffix(word, not_org, 1, len(word) - 1):
                     continue  # 妇女干部 · 顾大局
             elif head not in _COMPOSING:
                 continue
@@ -194,7 +194,7 @@ def find_orgs(text: str) -> list[Cand]:
         if _DISTRIBUTIVE.match(text, max(0, start - 1)) and text.startswith("分", he):
             continue  # 分村分社分户: unit by unit, not a body
         if (
-            any(name[k:] in not_org for k in range(len(name) - len(head)))
+            _not_org_suffix(name, not_org, 0, len(name) - len(head))
             or text[max(0, start - 1) : he] in not_org
         ):
             continue  # 社区家长学校 (a program) · 妇女干部
@@ -372,6 +372,21 @@ _TIMES_AFTER = re.compile(
     r"[0-9０-９一二两三四五六七八九十]+[ ]?[次场](?!会议|全会|全体|代表大会|常委会|扩大会议)"
 )
 _DOC_NUMBER = re.compile(r"(?:[函发字令电]|办函|发电)?[〔\[［(（](?:19|20)[0-9]{2}[〕\]］)）]")
+
+
+def _not_org_suffix(name: str, not_org: frozenset[str], lo: int, hi: int) -> bool:
+    """A suffix of ``name`` from ``lo`` to ``hi`` is a non-organization word (社区家长学校 ·
+    顾大局 · 妇女干部), except 政局 (a political situation) at the end of a bureau's name:
+    民政局 · 财政局 · 邮政局."""
+    for k in range(lo, hi):
+        if name[k:] in not_org:
+            if name[k:] == "政局" and k > 0 and name[k - 1] in _BUREAU_BEFORE_ZHENGJU:
+                continue
+            return True
+    return False
+
+
+_BUREAU_BEFORE_ZHENGJU = frozenset("民财邮")
 
 
 def _digits_before(text: str, start: int, hs: int) -> int:
