@@ -83,3 +83,69 @@ def test_no_festival_in_new_year_goods() -> None:
 )
 def test_document_year_from_date_line_and_opening(text: str, year: int) -> None:
     assert document_year(Document(id="t", text=text)) == year
+
+
+# -- COUNT ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "approx"),
+    [
+        ("全镇已有逾万人参加体检。", "逾万人", 10000, "人", True),
+        ("门前有一段20几米长的土路。", "20几米", 20, "米", True),
+        ("累计接种疫苗近5万剂次。", "近5万剂次", 50000, "剂次", True),
+        ("任务已细化为20多大项80多小项。", "20多大项", 20, "大项", True),
+    ],
+)
+def test_counts_dev3(text, surface, value, unit, approx) -> None:
+    e = get(text, surface, "COUNT")
+    assert (e.value, e.unit, e.approx) == (value, unit, approx)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["引进一家零部件生产企业。", "全体会员济济一堂。", "围绕三个文明建设目标。", "202018年村里修了路。"],
+)
+def test_not_counts_dev3(text: str) -> None:
+    assert not [e for e in find_entities(text) if e.label == "COUNT"], found(text)
+
+
+# -- ORG -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("业务上接受省民政厅的指导。", "省民政厅"),
+        ("区财政局及时拨付了专项资金。", "区财政局"),
+        ("县邮政局设立了爱心驿站。", "县邮政局"),
+        ("宜昌市民政局组织了专项检查。", "宜昌市民政局"),
+        ("河南省司法厅部署开展专项行动。", "河南省司法厅"),
+        ("根据省政府办公厅的通知要求。", "省政府办公厅"),
+    ],
+)
+def test_org_dev3(text: str, surface: str) -> None:
+    get(text, surface, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在便民服务大厅设立妇女维权窗口。",
+        "在公司多功能厅举行颁奖仪式。",
+        "根据《关于做好妇女工作的意见》(**委办〔**〕12号)要求。",
+        "印发了《实施方案》(县妇儿工委〔〕5号)。",
+        "当前政局稳定,社会和谐。",
+    ],
+)
+def test_not_org_dev3(text: str) -> None:
+    assert not [e for e in find_entities(text) if e.label == "ORG"], found(text)
+
+
+# -- LAW -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "laws"),
+    [
+        ("严格执行环境保护法律、法规。", []),
+        ("做好基层工会法人资格登记工作。", []),
+        ("组织学习宪法、民法典和婚姻法。", ["宪法", "民法典", "婚姻法"]),
+    ],
+)
+def test_bare_law_names_dev3(text: str, laws: list[str]) -> None:
+    assert [e.text for e in find_entities(text) if e.label == "LAW"] == laws

@@ -36,6 +36,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return title, suffix, bare
 
 
+_FA_WORD_AFTER = frozenset("律人规治制理院官庭")
+"""Characters that make 法 the start of another word (法律 · 法人 · 法规 · 法治 · 法院)."""
 _GENERIC_RULE_HEAD = re.compile(
     r"(?:各|有关|相关|上述|这些|此|该|以上|上级|本|其|新|一系列|各项|各类|系列)"
 )
@@ -101,6 +103,8 @@ def find_laws(text: str) -> list[Cand]:
         # not listed; 宪法 inside 宪法日 is a festival)
         if text[e : e + 1] == "日":
             continue
+        if text[e - 1] == "法" and text[e : e + 1] in _FA_WORD_AFTER:
+            continue  # 环境保护法律、法规 · 工会法人资格 · 法规 · 法治: 法 begins another word
         out.append(Cand("LAW", s, e, 80, {"placeholder": False}))
     return out
 

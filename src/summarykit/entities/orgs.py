@@ -371,7 +371,12 @@ _MODIFIER_AFTER = {
 _TIMES_AFTER = re.compile(
     r"[0-9０-９一二两三四五六七八九十]+[ ]?[次场](?!会议|全会|全体|代表大会|常委会|扩大会议)"
 )
-_DOC_NUMBER = re.compile(r"(?:[函发字令电]|办函|发电)?[〔\[［(（](?:19|20)[0-9]{2}[〕\]］)）]")
+_DOC_NUMBER = re.compile(
+    r"(?:[函发字令电]|办函|发电)?(?:[〔\[［(（](?:19|20)[0-9]{2}[〕\]］)）]"
+    r"|〔(?:(?:19|20)?[xXｘＸ×*＊_＿]{0,4})〕)"
+)
+"""The issuer's code before a document number's year: 闽政办函〔2012〕157号, also with the
+year masked or lost: **委办〔**〕56号 · 妇儿工委〔〕2号."""
 
 
 def _not_org_suffix(name: str, not_org: frozenset[str], lo: int, hi: int) -> bool:
