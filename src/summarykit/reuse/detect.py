@@ -128,6 +128,10 @@ class ReuseParams:
     matches and the copy ratios and joins ``boilerplate`` and ``boilerplate_ratio``,
     except a match whose pair shares at least ``min_chars`` more on both sides than any
     third document does (``shared.template_matches``; 0: off)."""
+    retry_near_misses: bool = True
+    """First-pass passages rejected only for a core between ``min_core_spun`` and
+    ``min_core`` are realigned in the folded pass (where the shorter core applies to a
+    passage holding two or more replaced words)."""
     spin_doc_threshold: float = 3.0
     """Copy-side spin score (spinner words per 1,000 characters) above which its
     one-for-one replacements count as spinner substitutions."""
@@ -333,7 +337,9 @@ def _align_chunk(
 
     params: AlignParams = _STATE["align"]
     chance: ChanceModel = _STATE["chance"]
-    out = []
+    near_miss = _STATE.get("near_miss", False)
+    out: list = []
+    misses: list = []
     for x, y in chunk:
         found = []
         for p in passages(
@@ -349,11 +355,34 @@ def _align_chunk(
                 p, chance, dfs[x], ctx_dfs[x], formula[x], (views[x], texts[x], views[y], texts[y])
             )
             if sig is None:
+                if near_miss and _near_miss(p, chance, dfs[x], formula[x]):
+                    misses.append((x, y, (p.a0, p.a1, p.b0, p.b1)))
                 continue
             found.append((p, refine(p, views[x], views[y]), sig))
         if found:
             out.append((x, y, found))
-    return out
+    return out + misses
+
+
+def _near_miss(p: Passage, chance: ChanceModel, dfs: np.ndarray, formula: np.ndarray) -> bool:
+    """A first-pass passage rejected only for a core shorter than ``min_core`` but as long
+    as ``min_core_spun``: what a spinner leaves of a copied passage whose words it replaced
+    every dozen characters. The folded pass realigns it, where the replaced words match
+    again and the shorter core applies only if it holds two or more replacements."""
+    if max(p.a1 - p.a0, p.b1 - p.b0) < _STATE["min_norm"]:
+        return False
+    # at least two gaps that may hold a replaced word (1–6 characters on both sides: a
+    # word, and the short matching run next to it that seeds cannot reach): without them
+    # folding cannot lengthen the core
+    swaps = sum(
+        1
+        for (i0, j0, l0), (i1, j1, _l1) in itertools.pairwise(p.blocks)
+        if 1 <= i1 - i0 - l0 <= 6 and 1 <= j1 - j0 - l0 <= 6
+    )
+    if swaps < 2:
+        return False
+    core = chance.core(dfs, formula, p.blocks)
+    return _STATE["min_core_spun"] <= core < _STATE["min_core"]
 
 
 def _unfold(p: Passage, fold: Any, x: int, y: int, ta: str, tb: str) -> Passage | None:
@@ -973,6 +1002,7 @@ def _folded_pass(
     params: ReuseParams,
     show: bool,
     lap: Any,
+    misses: Sequence[tuple[int, int, tuple[int, int, int, int]]] = (),
 ) -> list:
     """Second pass: fold the spinner pairs learned in the first pass (and the lexicon's)
     into one character per class, index the folded corpus, and align the new candidate
@@ -1036,6 +1066,16 @@ def _folded_pass(
                 max(0, min(r.b0 for r in spunish) - margin),
                 max(r.b1 for r in spunish) + margin,
             )
+    # first-pass near misses (a core between ``min_core_spun`` and ``min_core``): realigned
+    # folded around the rejected passage (all of a pair's near misses in one region)
+    miss_regions: dict[tuple[int, int], list[int]] = {}
+    for x, y, (a0, a1, b0, b1) in misses:
+        if (x, y) in regions:
+            continue
+        r_ = miss_regions.setdefault((x, y), [a0, a1, b0, b1])
+        r_[:] = [min(r_[0], a0), max(r_[1], a1), min(r_[2], b0), max(r_[3], b1)]
+    for (x, y), (a0, a1, b0, b1) in miss_regions.items():
+        regions[(x, y)] = (max(0, a0 - margin), a1 + margin, max(0, b0 - margin), b1 + margin)
     pair_list = [(x, y, regions[(x, y)]) for x, y in sorted(regions)]
     lap("fold_index")
     _STATE.update(
@@ -1174,11 +1214,15 @@ def find_reuse(
     lex = set(_load_lexicon()) if lexicon is None else {(str(a), str(b)) for a, b in lexicon}
     try:
         jobs = params.n_jobs if len(pair_list) >= 256 else 1
-        aligned = _run_chunks(chunks, jobs, show)
+        folding = learn and params.fold_pass and chosen == "index" and n >= 2
+        _STATE["near_miss"] = folding and params.retry_near_misses
+        res = _run_chunks(chunks, jobs, show)
+        aligned = [t for t in res if isinstance(t[2], list)]
+        misses = [t for t in res if isinstance(t[2], tuple)]
         lap("align")
-        if learn and params.fold_pass and chosen == "index" and n >= 2:
+        if folding:
             aligned += _folded_pass(
-                aligned, lex, views, texts, {(x, y) for x, y, _ in aligned}, params, show, lap
+                aligned, lex, views, texts, {(x, y) for x, y, _ in aligned}, params, show, lap, misses
             )
     finally:
         _STATE.clear()
