@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import summarykit.reuse.detect as detect
 from summarykit.model import Document
+from summarykit.reuse import detect
 from summarykit.reuse.align import AlignParams, passages
 from summarykit.reuse.boilerplate import ChanceModel, ChanceParams, GramTable
 from summarykit.reuse.candidates import gram_hashes_many
@@ -48,10 +48,10 @@ def _first_pass(a: str, b: str, monkeypatch):
 
 
 def test_near_miss_is_a_short_core_broken_by_two_word_sized_gaps(monkeypatch):
-    p, core, miss = _first_pass(SOURCE, SPUN, monkeypatch)
+    _p, core, miss = _first_pass(SOURCE, SPUN, monkeypatch)
     assert 14 <= core < 20 and miss
     # one replaced word: a single word-sized gap, nothing for folding to mend
-    p1, _core1, miss1 = _first_pass(SOURCE, ONE_WORD, monkeypatch)
+    _p1, _core1, miss1 = _first_pass(SOURCE, ONE_WORD, monkeypatch)
     assert not miss1
     # the copy itself: a long core, accepted, no near miss
     _p, core2, miss2 = _first_pass(SOURCE, SOURCE, monkeypatch)

@@ -92,7 +92,9 @@ def test_formula_in_four_documents_is_template_text():
         assert d.boilerplate_ratio >= len(FORMULA) / (len(_host(h)) + len(FORMULA)) * 0.95
     assert report.document(HOSTS[4]).boilerplate_ratio < 0.1
     # the rule can be turned off: six pairwise copies again
-    off = find_reuse(_docs({h: FORMULA for h in HOSTS[:4]}), n_jobs=1, progress=False, template_min_docs=0)
+    off = find_reuse(
+        _docs({h: FORMULA for h in HOSTS[:4]}), n_jobs=1, progress=False, template_min_docs=0
+    )
     assert len(off.matches) == 6
 
 
@@ -122,7 +124,11 @@ def test_components_link_through_shared_spans():
     (sp,) = template_matches(ms, min_docs=4, min_chars=30)
     assert sp.docs == ("a", "b", "c", "d") and sp.members == (0, 1, 2)
     # spans that touch less than half of the shorter one do not link
-    ms2 = [_m("a", 0, 50, "b", 100, 150), _m("b", 140, 190, "c", 0, 50), _m("c", 5, 45, "d", 10, 50)]
+    ms2 = [
+        _m("a", 0, 50, "b", 100, 150),
+        _m("b", 140, 190, "c", 0, 50),
+        _m("c", 5, 45, "d", 10, 50),
+    ]
     assert template_matches(ms2, min_docs=4, min_chars=30) == []
     assert template_matches(ms, min_docs=0) == [] and template_matches(ms, min_docs=5) == []
 

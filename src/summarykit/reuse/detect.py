@@ -1346,9 +1346,7 @@ def find_reuse(
         else []
     )
     moved = {i for sp in shared for i in sp.members}
-    shared_phrases = [
-        (results[sp.center][0], sp) for sp in shared
-    ]
+    shared_phrases = [(results[sp.center][0], sp) for sp in shared]
     results = [mi for i, mi in enumerate(results) if i not in moved]
 
     lap("learn_kinds")

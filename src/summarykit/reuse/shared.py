@@ -133,7 +133,9 @@ def template_matches(
                     if min(b, e) - max(a, s) >= overlap * min(b - a, e - s):
                         linked.add(p)
             links[i] = linked
-        center = min(template, key=lambda i: (-len(links[i]), matches[i].end_a - matches[i].start_a, i))
+        center = min(
+            template, key=lambda i: (-len(links[i]), matches[i].end_a - matches[i].start_a, i)
+        )
         out.append(SharedPassage(tuple(template), tuple(tdocs), dict(tspans), center))
     return out
 
