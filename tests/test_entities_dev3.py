@@ -149,3 +149,17 @@ def test_not_org_dev3(text: str) -> None:
 )
 def test_bare_law_names_dev3(text: str, laws: list[str]) -> None:
     assert [e.text for e in find_entities(text) if e.label == "LAW"] == laws
+
+
+# -- HONOR ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "honor", "count"),
+    [
+        ("经考评,确定四星党支部2个。", "四星党支部", "2个"),
+        ("全村评出五星级文明户36户。", "五星级文明户", "36户"),
+    ],
+)
+def test_star_ratings_are_honors(text: str, honor: str, count: str) -> None:
+    get(text, honor, "HONOR")
+    get(text, count, "COUNT")
+    assert not [e for e in find_entities(text) if e.label == "ORG"], found(text)

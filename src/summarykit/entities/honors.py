@@ -350,8 +350,21 @@ def find_honors(text: str) -> list[Cand]:
             seen.add(nm.start(1))
             out.append(_cand(text, nm.start(1), nm.end(1), "unknown", None, prio=84))
             k = nm.end(1)
+    # a star rating given to a unit is a title: 评定五星党支部2个 · 三星级文明户 (the stars
+    # are a grade, not a count)
+    for m in _STAR_RATED.finditer(text):
+        if m.start() not in seen:
+            seen.add(m.start())
+            out.append(_cand(text, m.start(), m.end(), "unknown", None, prio=84))
     _ = n
     return out
+
+
+_STAR_RATED = re.compile(
+    r"(?<![0-9一二三四五六七八九十])[一二三四五1-5]星级?"
+    r"(?:党支部|党组织|支部|党总支|文明户|家庭|文明家庭|基层党组织|妇女之家|社区|村)"
+    r"(?![\u4e00-\u9fff]{0,1}(?:创建|评定|评选|标准|考评|管理))"
+)
 
 
 def _series(text: str, i: int, first: int, clause_end: int) -> list[tuple[int, int, str]]:
