@@ -5,7 +5,8 @@ template boilerplate.
 
 Modules: ``normalize`` (folded matching view with offsets back to the text),
 ``candidates`` (exact pairs / fingerprint index), ``align`` (passage alignment),
-``boilerplate`` (chance model, template phrases), ``detect`` (``find_reuse``),
+``boilerplate`` (chance model, template phrases), ``shared`` (passages shared by
+many documents are template text), ``detect`` (``find_reuse``),
 ``report`` (``ReuseReport``). Importing this package loads nothing heavy.
 """
 

@@ -16,7 +16,12 @@ Stages (each in its own module):
    the first pass's spun-looking passages there: a copy spun with a table the code never
    saw becomes a verbatim copy once other copies have taught the table. Pairs seen in two
    aligned document pairs (or in the lexicon) decide ``spun``; then direction,
-   per-document ratios, template phrases.
+   per-document ratios, template phrases. First-pass passages rejected only for a
+   core a spinner broke (``_near_miss``) are realigned there too.
+6. ``shared``     — a passage whose matches link ``template_min_docs`` documents or more
+   is template text (a formula the genre repeats), not a copy: it moves from the matches
+   to ``boilerplate`` and ``boilerplate_ratio``, unless the pair shares more than the
+   others do.
 
 **Direction.** ``doc_a`` is the source and ``doc_b`` the copy when the evidence says so:
 the spinner's side is the copy. Evidence per replacement ``x → y``: the shipped lexicon's
