@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def _clause_pairs(paras: list[str]) -> list[tuple[str, str]]:
     out = []
     for para in paras:
         parts = para.rstrip("。").split("，")
-        for x, y in zip(parts, parts[1:]):
+        for x, y in itertools.pairwise(parts):
             if 15 <= len(x) <= 24 and 15 <= len(y) <= 24 and not any(c in x + y for c in "。；：、“”（）"):
                 out.append((x, y))
                 break

@@ -3,15 +3,16 @@ chance model details, on real report text (corpora/dev)."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from summarykit.model import Document
+from summarykit.reuse.align import Passage
 from summarykit.reuse.candidates import chained_pairs
 from summarykit.reuse.detect import _sentence_ends, _split_at_separators, find_reuse
-from summarykit.reuse.align import Passage
 from summarykit.reuse.normalize import normalize
 from summarykit.tokenize import tokens
 
@@ -56,7 +57,7 @@ def _junction_clauses(paras: list[str]) -> tuple[str, str]:
     ends the first or starts the second), each with another table word."""
     for para in paras:
         parts = para.split("，")
-        for x, y in zip(parts, parts[1:]):
+        for x, y in itertools.pairwise(parts):
             if not (14 <= len(x) <= 26 and 14 <= len(y) <= 26) or "。" in x + y:
                 continue
             tx = [w for w, _s, _e in tokens(x, hmm=False)]
@@ -81,7 +82,7 @@ def spun_corpus():
     needed = [w for w, _s, _e in tokens(x + "，" + y, hmm=False) if w in TABLE]
     teach: list[str] = []
     for w in dict.fromkeys(needed):
-        teach.append(next(p for d in range(0, 40) if d != 20 for p in docs[d].split("\n") if w in p and p not in teach))
+        teach.append(next(p for d in range(40) if d != 20 for p in docs[d].split("\n") if w in p and p not in teach))
     for t, para in enumerate(teach):
         docs[40 + t] += "\n" + _spin(para)
     # the two clauses are stock phrases: each stands alone in seven more reports, so
@@ -135,7 +136,7 @@ def test_chained_pairs_positions_point_at_the_chain():
     h = np.array([11, 12, 13, 14, 11, 12, 13, 14], dtype=np.uint64)
     d = np.array([0, 0, 0, 0, 1, 1, 1, 1])
     p = np.array([5, 6, 7, 8, 40, 41, 42, 43])
-    keys, span, score, pa, pb = chained_pairs(h, d, p, max_df=8, n_docs=2, k=6, min_span=8, with_positions=True)
+    keys, span, _score, pa, pb = chained_pairs(h, d, p, max_df=8, n_docs=2, k=6, min_span=8, with_positions=True)
     assert keys.tolist() == [1] and span.tolist() == [9]
     assert (pa.tolist(), pb.tolist()) == ([5], [40])
 

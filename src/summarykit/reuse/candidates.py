@@ -159,10 +159,10 @@ def exact_pairs(codes_list: Sequence[np.ndarray], *, k: int) -> tuple[np.ndarray
 
 __all__ = [
     "EXACT_MAX_DOCS",
+    "band_matches",
     "choose_method",
     "document_frequency",
     "exact_pairs",
-    "band_matches",
     "fingerprint_rows",
     "gram_hashes",
     "pairs_from_groups",

@@ -428,7 +428,7 @@ def _folded_replacements(p: Passage, fold: Any, x: int, y: int, ta: str, tb: str
     two documents (one-for-one replacements of a learned spinner class)."""
     from .normalize import FOLD_BASE
 
-    ca, cb = fold.codes[x], fold.codes[y]
+    ca = fold.codes[x]
     sa, ea, sb, eb = fold.src_start[x], fold.src_end[x], fold.src_start[y], fold.src_end[y]
     count = 0
     for i, j, ln in p.blocks:
