@@ -789,6 +789,15 @@ def find_places(text: str) -> list[Cand]:
             continue  # 宁德市|政府 is a place, but 应城|市 in 城市化 is not
         start, placeholder = found
         name = text[start:he]
+        if suf == "区" and text[hs - 1 : hs] == "院":
+            continue  # 通州院区 · 新院区: a hospital's or school's campus, part of its name
+        if (
+            suf == "乡"
+            and text.startswith("村", he)
+            and not placeholder
+            and _freq(text[max(start, hs - 2) : hs]) >= 100
+        ):
+            continue  # 助力生态乡村 · 山水童话乡村: a common word before 乡村, not a township
         if name in _GENERIC_PLACE or (not placeholder and name[0] in "全本该各我每"):
             continue
         if _COUNT_BEFORE.search(text, max(0, start - 6), start):
