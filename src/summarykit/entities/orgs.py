@@ -112,8 +112,10 @@ def find_orgs(text: str) -> list[Cand]:
                 continue
             # otherwise (局 办 站) the head needs modifiers: 县地税局 = 县 + 地税 + 局
         # the head is the start of a longer word: 中学生 · 社会 · 队伍 · 部分 · 人大代表
-        if he < len(text) and (
-            is_word(text[hs : he + 1]) or (kind == "single" and is_word(text[hs : he + 2]))
+        if (
+            he < len(text)
+            and (is_word(text[hs : he + 1]) or (kind == "single" and is_word(text[hs : he + 2])))
+            and text[he : he + 2] not in _VERBS_AFTER_BODY
         ):
             continue
         if (kind == "single" or head[-1] in "队校党") and vocab().get(
@@ -209,13 +211,72 @@ def find_orgs(text: str) -> list[Cand]:
         placeholder = any(is_placeholder_token(text[s:e]) for s, e in toks)
         if not placeholder and start < hs and not _plausible_modifier(text[start:hs]):
             continue
-        out.append(
-            Cand("ORG", start, he, 70, {"placeholder": placeholder, "head": hs,
-                                        "governing": head in _GOVERNING,
-                                        "sub": head.endswith(_SUB_HEADS)})
-        )  # fmt: skip
+        fields = {"placeholder": placeholder, "head": hs, "governing": head in _GOVERNING,
+                  "sub": head.endswith(_SUB_HEADS)}  # fmt: skip
+        out.append(Cand("ORG", start, he, 70, fields))
         ends[he] = start
-    return out + find_organizers(text)
+        campus = _CAMPUS.match(text, he)
+        if campus and head.endswith(("院", "校", "大学")):
+            # 友谊医院通州院区 · 儿童医院新院区 · 师范大学东校区: the campus is part of the name
+            out.append(Cand("ORG", start, campus.end(), 70, dict(fields)))
+    return out + find_organizers(text) + find_department_lists(text)
+
+
+_VERBS_AFTER_BODY = frozenset(["内设", "下设"])
+"""Verbs that start with a localizer glued to a head (民政局|内设 — not 局内): the body stands."""
+_CAMPUS = re.compile(r"[\u4e00-\u9fff]{0,3}?[院校]区")
+_DEPT_HEADS = ("科", "办公室", "办", "室", "股", "部")
+_SETS_UP = ("内设", "下设", "设有", "设置", "设立", "包括", "分设")
+_NOT_DEPT = ("干部", "内部", "外部", "全部", "局部", "基部", "腹部",
+             "学科", "本科", "专科", "百科", "理科", "文科", "工科", "预科", "教科", "分科",
+             "专业科", "科室", "教室", "会议室", "活动室", "阅览室", "工作室")  # fmt: skip
+
+
+def find_department_lists(text: str) -> list[Cand]:
+    """A unit's departments listed one after another: ``内设办公室、救灾救济科、社会福利科、
+    移民科共11个科室``. A run of 、-separated items, each ending in a department head (科 ·
+    办公室 · 办 · 室 · 股), two or more of them ``…科`` names of three characters or more, is a
+    list of bodies: every item is an ORG (the first one as far left as the name walk goes, the
+    last one up to its head)."""
+    out: list[Cand] = []
+    for m in re.finditer(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+", text):
+        parts: list[tuple[int, int]] = []
+        pos = m.start()
+        for seg in m.group().split("、"):
+            parts.append((pos, pos + len(seg)))
+            pos += len(seg) + 1
+        a, b = parts[0]
+        v = max((text.rfind(w, a, b) + len(w) for w in _SETS_UP if text.rfind(w, a, b) >= 0),
+                default=-1)  # fmt: skip
+        if v >= 0:
+            parts[0] = (v, b)  # 财政局内设|办公室 · 医院设有|医务科
+        else:
+            toks = walk_left(text, b, max_chars=10, max_tokens=5)
+            parts[0] = (toks[-1][0], b) if toks else (b, b)
+        a, b = parts[-1]
+        last = re.match(
+            r"[\u4e00-\u9fff]+?(?:科|办公室|股)(?![\u4e00-\u9fff]{0,1}[室学技研])", text[a:b]
+        )
+        parts[-1] = (a, a + last.end()) if last else (a, a)
+        names = [text[x:y] for x, y in parts]
+        if not all(_department_name(n) for n in names):
+            continue
+        if sum(n.endswith("科") and len(n) >= 3 for n in names) < 2:
+            continue
+        out.extend(
+            Cand("ORG", x, y, 65, {"placeholder": False, "head": x, "listed": True})
+            for x, y in parts
+        )
+    return out
+
+
+def _department_name(name: str) -> bool:
+    return (
+        2 <= len(name) <= 10
+        and name.endswith(_DEPT_HEADS)
+        and not name.endswith(_NOT_DEPT)
+        and name[0] not in "的了在和与及或等是为把被将从到向对于以并而各每该本我这那其全"
+    )
 
 
 _CO_ORGANIZE = re.compile(r"(?:共同|联合)(?:主办|举办|承办|协办|发起|组织|开展|评选)")
@@ -422,4 +483,4 @@ def _plausible_modifier(mod: str) -> bool:
     return not (is_word(mod) and mod in ("工作", "组织", "领导", "服务", "管理", "中心", "重点"))
 
 
-__all__ = ["find_orgs", "join_bodies"]
+__all__ = ["find_department_lists", "find_orgs", "join_bodies"]
