@@ -86,3 +86,22 @@ def test_common_word_before_xiangcun_is_not_a_place(text: str, absent: str) -> N
 def test_township_before_village_affairs_stays_a_place() -> None:
     got = found("今年,高庄乡村务公开工作有序推进。")
     assert ("PLACE", "高庄乡") in got, got
+
+
+# -- ORG: a verb before the name governs the body, it is not part of it ---------------------
+@pytest.mark.parametrize(
+    ("text", "kept", "absent"),
+    [
+        ("深入开展普法,指导司法所开展宣传。", [], ["指导司法所"]),
+        ("依法行政,指导各地司法所承担协调工作。", [], ["指导各地司法所", "各地司法所"]),
+        ("今年指导村妇联换届。", [], ["指导村妇联"]),
+        # bodies named by the verb keep it
+        ("县禁毒工作指导委员会召开会议。", ["县禁毒工作指导委员会"], []),
+        ("县社区建设指导中心组织培训。", ["县社区建设指导中心"], []),
+        ("镇建设办牵头实施。", ["镇建设办"], []),
+    ],
+)
+def test_leading_verb_is_not_part_of_the_org(text: str, kept: list[str], absent: list[str]) -> None:
+    got = found(text)
+    assert {("ORG", k) for k in kept} <= got, got
+    assert not {("ORG", a) for a in absent} & got, got

@@ -104,6 +104,8 @@ def _never_inside() -> frozenset[str]:
     return frozenset(EXTRA)
 
 
+_DETERMINER_CHARS = frozenset("各每该本全其此这那我")
+"""A word starting with one of these (各地 · 全市) is no verb inside a name."""
 _OWN_UNIT_CHARS = frozenset("院校局所站司厂处科室部委办队组会团馆")
 
 
@@ -136,6 +138,7 @@ def walk_left(
             and is_stop(w, extra_stop)
             and w not in _never_inside()
             and w[-1] not in FUNCTION_CHARS
+            and w[0] not in _DETERMINER_CHARS
         ):
             s2 = token_ending_at(text, s, lo)
             w2 = text[s2:s] if s2 is not None else ""

@@ -139,6 +139,14 @@ def find_orgs(text: str) -> list[Cand]:
                 if any(text[a:b].endswith(g) for g in _PEERS):
                     toks = toks[:k]
                     break
+        if (
+            toks
+            and text[toks[-1][0] : toks[-1][1]] in _LEADING_VERBS
+            and not (toks[-1][1] == core_start and head in _VERB_NAMED_HEADS)
+        ):
+            # 指导司法所 · 建设企业协会: a verb first governs the body (the name walk lets it
+            # in because names say what the body does); 指导委员会 · 建设局 are named by it
+            toks = toks[:-1]
         start = toks[-1][0] if toks else core_start
         start = _digits_before(text, start, hs)
         if (
@@ -222,6 +230,9 @@ def find_orgs(text: str) -> list[Cand]:
     return out + find_organizers(text) + find_department_lists(text)
 
 
+_LEADING_VERBS = frozenset(["指导", "建设"])
+_VERB_NAMED_HEADS = frozenset(["委员会", "领导小组", "小组", "组", "站", "办", "办公室", "局", "科",
+                               "中心", "银行", "兵团", "处", "股"])  # fmt: skip
 _VERBS_AFTER_BODY = frozenset(["内设", "下设"])
 """Verbs that start with a localizer glued to a head (民政局|内设 — not 局内): the body stands."""
 _CAMPUS = re.compile(r"[\u4e00-\u9fff]{0,3}?[院校]区")
