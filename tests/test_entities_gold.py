@@ -132,11 +132,13 @@ HELD_OUT_ENTITIES = Path(__file__).resolve().parent.parent / "corpora" / "gold"
 # at or near the 0.90 bar and the name labels are not, and that is reported, not hidden.
 # holdout3 is a DEVELOPMENT set since then (its errors were read and their general causes
 # fixed): overall 0.831; ORG 0.680, HONOR 0.750, COUNT 0.952, MONEY 0.986, DATE 0.986 (values
-# 0.977), PLACE 0.664, LAW 0.919. Its floors below pin those figures; holdout2 stays blind.
+# 0.977), PLACE 0.664, LAW 0.919; then (campuses, department lists, health bodies, 乡村) overall
+# 0.863; ORG 0.763, PLACE 0.709, PERSON 0.692. Its floors below pin those figures; holdout2 stays
+# blind.
 BLIND_ENTITY_FLOORS = {
     "holdout2": {"COUNT": 0.93, "MONEY": 0.95, "PERCENT": 0.95, "DATE": 0.90, "LAW": 0.95, "ORG": 0.70},
-    "holdout3": {"COUNT": 0.94, "MONEY": 0.96, "PERCENT": 0.95, "DATE": 0.97, "LAW": 0.90, "ORG": 0.67,
-                 "HONOR": 0.74, "PLACE": 0.65},
+    "holdout3": {"COUNT": 0.94, "MONEY": 0.96, "PERCENT": 0.95, "DATE": 0.97, "LAW": 0.90, "ORG": 0.75,
+                 "HONOR": 0.74, "PLACE": 0.70},
 }
 
 
