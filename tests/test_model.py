@@ -34,7 +34,7 @@ def test_source_text_rebuilds_the_source_exactly():
 
 
 def test_from_source_offset_inverts_and_refuses_removed_text():
-    source, doc = _doc_with_removals()
+    _source, doc = _doc_with_removals()
     for i in range(len(doc.text)):
         assert doc.from_source_offset(doc.to_source_offset(i)) == i
     assert doc.from_source_offset(5) is None  # inside the watermark

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -358,14 +359,14 @@ def check_offsets(doc: Document) -> list[str]:
     for s in doc.sections:
         by_parent.setdefault(s.parent, []).append(s)
     for sibs in by_parent.values():
-        for a, b in zip(sibs, sibs[1:]):
+        for a, b in itertools.pairwise(sibs):
             if a.end > b.start:
                 problems.append(f"sections overlap: {a.marker}@{a.start} and {b.marker}@{b.start}")
     for e in doc.entities:
         if doc.text[e.start : e.end] != e.text:
             problems.append(f"entity {e.label} {e.text!r} does not slice back")
     ents = sorted(doc.entities, key=lambda e: (e.start, e.end))
-    for a, b in zip(ents, ents[1:]):
+    for a, b in itertools.pairwise(ents):
         if a.end > b.start:
             problems.append(f"entities overlap: {a.text!r} and {b.text!r}")
     return problems

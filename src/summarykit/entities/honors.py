@@ -383,12 +383,11 @@ def _series(text: str, i: int, first: int, clause_end: int) -> list[tuple[int, i
         t = re.compile(r"[\u4e00-\u9fff]{2,10}").match(text, after)
         if t and not re.match(
             r"(?:称号|荣誉|等|的|为|和|及|奖|称|[一二两三四五六七八九十百千0-9])", t.group()
-        ):
-            if re.search(rf"{_HONOR_END}$", t.group()) or re.search(
-                r"(?:社区|妇联|支部|单位|集体|岗)$", t.group()
-            ):
-                s, e = j, t.end()
-                after = e
+        ) and (re.search(rf"{_HONOR_END}$", t.group()) or re.search(
+            r"(?:社区|妇联|支部|单位|集体|岗)$", t.group()
+        )):
+            s, e = j, t.end()
+            after = e
         items.append((s, e, pre))
         # separator, then an optional level word, then the next quote
         k = after

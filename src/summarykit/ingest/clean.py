@@ -8,6 +8,7 @@ each one in ``Document.removed``.
 from __future__ import annotations
 
 import functools
+import itertools
 
 import regex
 
@@ -42,7 +43,7 @@ def preview_page_markers(text: str) -> list[Span]:
         if int(m.group(1)) == int(chain[-1].group(1)) + 1:
             chain.append(m)
     banner = "由会员分享" in text[: hits[0].start()]
-    gaps = [b.start() - a.start() for a, b in zip(chain, chain[1:])]
+    gaps = [b.start() - a.start() for a, b in itertools.pairwise(chain)]
     if gaps and min(gaps) < _MIN_PAGE_CHUNK:
         return []
     # Evidence that these are page numbers, not a list: the preview banner, or a page break
