@@ -37,6 +37,7 @@ Template phrases for the report are the runs of k-grams found in many documents:
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -200,16 +201,22 @@ class ChanceModel:
         *,
         max_gap: int = 4,
         weights: np.ndarray | None = None,
+        reordered: bool = False,
     ) -> int:
         """Largest number of non-template matching characters in a stretch of blocks whose
         gaps are at most ``max_gap`` folded characters on both sides. ``weights``: how many
         text characters each folded character of A stands for (a folded spinner word
-        counts as long as it is), default one."""
+        counts as long as it is), default one.
+
+        With ``reordered``, blocks out of order also count as one stretch when together they tile a stretch of A
+        and a stretch of B with such gaps (clauses swapped within a copied sentence)."""
         best = cur = 0
         prev: tuple[int, int, int] | None = None
+        owns = []
         for i, j, ln in blocks:
             free = ~self.template_chars(df_k, formula, i, ln)
             own = int(free.sum()) if weights is None else int(weights[i : i + ln][free].sum())
+            owns.append(own)
             if prev is not None:
                 gi, gj = i - (prev[0] + prev[2]), j - (prev[1] + prev[2])
                 if not (0 <= gi <= max_gap and 0 <= gj <= max_gap):
@@ -217,6 +224,22 @@ class ChanceModel:
             cur += own
             best = max(best, cur)
             prev = (i, j, ln)
+        if not reordered:
+            return best
+        # reordered tiles: runs of blocks contiguous in A whose B sides, sorted, are contiguous too
+        order = sorted(range(len(blocks)), key=lambda t: blocks[t][0])
+        group: list[int] = []
+        for t in order + [-1]:
+            if t >= 0 and group:
+                last = blocks[group[-1]]
+                if 0 <= blocks[t][0] - (last[0] + last[2]) <= max_gap:
+                    group.append(t)
+                    continue
+            if len(group) >= 2:
+                bs = sorted((blocks[u][1], blocks[u][2]) for u in group)
+                if all(0 <= b1 - (b0 + l0) <= max_gap for (b0, l0), (b1, _l1) in itertools.pairwise(bs)):
+                    best = max(best, sum(owns[u] for u in group))
+            group = [t]
         return best
 
     def run_log_p(

@@ -183,6 +183,7 @@ def chained_pairs(
     max_shift: int = 6,
     weights: np.ndarray | None = None,
     with_positions: bool = False,
+    near_gap: int = 20,
 ) -> tuple[np.ndarray, ...]:
     """Candidate pairs with *colinear* evidence: shared k-grams that follow each other in
     both documents (steps of at most ``max_step`` folded characters, diagonal drift of at
@@ -193,7 +194,11 @@ def chained_pairs(
     ``max_df`` documents) → pair rows ``(pair, pos_a, pos_b)`` → sort by pair and position
     → chain. Returns ``(pair_key, span, score)`` per qualifying pair: the span of its
     longest-scoring chain and the summed row ``weights`` (default 1 per row) of all its
-    chains. With ``with_positions``, also the start of the best chain in each document
+    chains. The span counts, besides the best chain, the pair's other chains (of any
+    length) that lie within ``near_gap`` characters of it in *both* documents, up to the
+    extent they cover together: clauses swapped within a sentence, or a passage cut by an
+    edited clause, leave two short chains side by side whose copy is as long as both
+    (0: the best chain alone). With ``with_positions``, also the start of the best chain in each document
     (``pos_a``, ``pos_b``), so that a pair can be aligned around it.
     """
     empty: tuple[np.ndarray, ...] = (
@@ -249,9 +254,45 @@ def chained_pairs(
     ck, cspan, cscore, cpa, cpb = ck[o], cspan[o], cscore[o], cpa[o], cpb[o]
     firstk = np.flatnonzero(np.r_[True, ck[1:] != ck[:-1]])
     total = np.add.reduceat(cscore, firstk)  # evidence of all the pair's chains
+    if near_gap > 0:
+        a0, a1 = pa[cs], pa[ce] + k
+        b0, b1 = np.minimum(pb[cs], pb[ce]), np.maximum(pb[cs], pb[ce]) + k
+        best = np.flatnonzero(ok)[o][firstk]  # the best chain of each pair, among all chains
+        cspan = cspan.copy()
+        cspan[firstk] = _near_chain_span(
+            ck[firstk], a0[best], a1[best], b0[best], b1[best], cspan[firstk],
+            key[cs], a0, a1, b0, b1, span, near_gap,
+        )
     if with_positions:
         return ck[firstk], cspan[firstk], total, cpa[firstk], cpb[firstk]
     return ck[firstk], cspan[firstk], total
+
+
+def _near_chain_span(
+    keys: np.ndarray, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray, span: np.ndarray,
+    ckey: np.ndarray, ca0: np.ndarray, ca1: np.ndarray, cb0: np.ndarray, cb1: np.ndarray, cspan: np.ndarray,
+    gap: int,
+) -> np.ndarray:
+    """Per pair (sorted unique ``keys`` with their best chain ``a0:a1`` / ``b0:b1``): the
+    summed span of its chains (``ckey`` …, every chain of every pair) lying within ``gap``
+    characters of the best chain in both documents, capped by the extent they cover in
+    each document, and never below the best chain's own ``span``."""
+    g = np.searchsorted(keys, ckey)
+    g = np.minimum(g, len(keys) - 1)
+    mine = keys[g] == ckey
+    ga = np.maximum(ca0, a0[g]) - np.minimum(ca1, a1[g])
+    gb = np.maximum(cb0, b0[g]) - np.minimum(cb1, b1[g])
+    near = mine & (ga <= gap) & (gb <= gap)
+    gi = g[near]
+    total = np.bincount(gi, weights=cspan[near], minlength=len(keys))
+    lo_a, hi_a = a0.copy(), a1.copy()
+    lo_b, hi_b = b0.copy(), b1.copy()
+    np.minimum.at(lo_a, gi, ca0[near])
+    np.maximum.at(hi_a, gi, ca1[near])
+    np.minimum.at(lo_b, gi, cb0[near])
+    np.maximum.at(hi_b, gi, cb1[near])
+    out = np.minimum(total, np.minimum(hi_a - lo_a, hi_b - lo_b)).astype(span.dtype)
+    return np.maximum(out, span)
 
 
 def band_matches(

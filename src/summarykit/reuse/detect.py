@@ -276,6 +276,18 @@ def _sentence_ends(p: Passage, va: NormView, ta: str, vb: NormView, tb: str) -> 
     return int(s) + int(e)
 
 
+def _one_sentence(p: Passage, va: NormView, ta: str, vb: NormView, tb: str) -> bool:
+    """The passage is one whole sentence in both documents (a sentence whose clauses the
+    copy may have swapped: its core may then be made of blocks out of order)."""
+    if _sentence_ends(p, va, ta, vb, tb) < 2:
+        return False
+    for v, t, a0, a1 in ((va, ta, p.a0, p.a1), (vb, tb, p.b0, p.b1)):
+        s, e = int(v.starts[a0]), int(v.ends[a1 - 1])
+        if any(ch in _SEP_SENTENCE or ch == "\n" for ch in t[s:e].rstrip("。！？!?；;”’\"）)】》」』")):
+            return False
+    return True
+
+
 def _copy_significance(
     p: Passage,
     chance: ChanceModel,
@@ -295,7 +307,12 @@ def _copy_significance(
     adds ``sentence_end_evidence`` (log10) to the significance."""
     if max(p.a1 - p.a0, p.b1 - p.b0) < _STATE["min_norm"]:
         return None
-    if chance.core(dfs, formula, p.blocks, weights=core_weights) < (min_core or _STATE["min_core"]):
+    need = min_core or _STATE["min_core"]
+    if chance.core(dfs, formula, p.blocks, weights=core_weights) < need and not (
+        sides is not None
+        and _one_sentence(p, *sides)
+        and chance.core(dfs, formula, p.blocks, weights=core_weights, reordered=True) >= need
+    ):
         return None
     if sides is None:
         sig = chance.significance(dfs, ctx_dfs, formula, p.blocks)
