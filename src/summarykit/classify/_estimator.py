@@ -21,12 +21,16 @@ from sklearn.utils.validation import check_is_fitted
 from ._text import (
     DEFAULT_PARAMS,
     Explanation,
-    FeatureContribution,
     _as_pairs,
     _lexicon_arg,
+    check_label,
+    check_top,
+    coef_for,
+    contributions,
     jieba_words,
     keyword_lexicon,
     load_training_data,
+    ranked_features,
     to_simplified,
 )
 
@@ -282,12 +286,7 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         return np.asarray(names, dtype=object)
 
     def _coef_for(self, label: Any) -> tuple[np.ndarray, float]:
-        est = self.estimator_
-        (k,) = np.flatnonzero(self.classes_ == label)
-        if est.coef_.shape[0] == 1:  # binary: one row for classes_[1]
-            sign = 1.0 if k == 1 else -1.0
-            return sign * est.coef_[0], sign * float(est.intercept_[0])
-        return est.coef_[k], float(est.intercept_[k])
+        return coef_for(self.estimator_.coef_, self.estimator_.intercept_, self.classes_, label)
 
     def explain(self, x: Any, *, label: Any = None, top: int = 10) -> Explanation:
         """The features that drove the prediction for one section ``x``.
@@ -298,41 +297,27 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         the intercept they sum to that label's decision score.
         """
         check_is_fitted(self, "vectorizers_")
-        if not isinstance(top, numbers.Integral) or top < 1:
-            raise ValueError(f"top must be a positive int, got {top!r}")
+        check_top(top)
         Xf = self.feature_matrix([x])
         proba = self.predict_proba([x])[0]
         if label is None:
             label = self.classes_[int(np.argmax(proba))]
-        elif label not in set(self.classes_.tolist()):
-            raise ValueError(f"label {label!r} is not one of classes_ {list(self.classes_)}")
+        else:
+            check_label(self.classes_, label)
         p = float(proba[int(np.flatnonzero(self.classes_ == label)[0])])
         if self.estimator_ is None:
             return Explanation(label, p, 0.0, ())
         coef, intercept = self._coef_for(label)
         row = Xf.tocsr()
-        idx, vals = row.indices, row.data
-        contrib = vals * coef[idx]
-        order = np.argsort(-contrib)[:top]
-        names = self.get_feature_names_out()
-        feats = tuple(
-            FeatureContribution(str(names[idx[i]]), float(vals[i]), float(coef[idx[i]]), float(contrib[i]))
-            for i in order
-            if contrib[i] > 0
-        )
-        return Explanation(label, p, intercept, feats)
+        return Explanation(label, p, intercept, contributions(row.indices, row.data, coef, self.get_feature_names_out(), top))
 
     def top_features(self, label: Any, *, top: int = 20) -> list[tuple[str, float]]:
         """The ``top`` features with the largest coefficients for ``label`` (model-wide view)."""
         check_is_fitted(self, "vectorizers_")
         if self.estimator_ is None:
             return []
-        if label not in set(self.classes_.tolist()):
-            raise ValueError(f"label {label!r} is not one of classes_ {list(self.classes_)}")
-        coef, _ = self._coef_for(label)
-        names = self.get_feature_names_out()
-        order = np.argsort(-coef)[:top]
-        return [(str(names[i]), float(coef[i])) for i in order]
+        check_label(self.classes_, label)
+        return ranked_features(self._coef_for(label)[0], self.get_feature_names_out(), top)
 
 
 # -- keyword baseline ---------------------------------------------------------------------

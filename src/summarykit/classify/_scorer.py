@@ -29,7 +29,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-import numbers
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -39,10 +38,14 @@ import numpy as np
 
 from ._text import (
     Explanation,
-    FeatureContribution,
     _as_pairs,
     _describe,
+    check_label,
+    check_top,
+    coef_for,
+    contributions,
     jieba_words,
+    ranked_features,
     to_simplified,
 )
 
@@ -339,51 +342,31 @@ class CategoryModel:
         return np.asarray(names, dtype=object)
 
     def _coef_for(self, label: Any) -> tuple[np.ndarray, float]:
-        (k,) = np.flatnonzero(self.classes_ == label)
-        if self.coef_.shape[0] == 1:
-            sign = 1.0 if k == 1 else -1.0
-            return sign * self.coef_[0], sign * float(self.intercept_[0])
-        return self.coef_[k], float(self.intercept_[k])
-
-    def _check_label(self, label: Any) -> None:
-        if label not in set(self.classes_.tolist()):
-            raise ValueError(f"label {label!r} is not one of classes_ {list(self.classes_)}")
+        return coef_for(self.coef_, self.intercept_, self.classes_, label)
 
     def explain(self, x: Any, *, label: Any = None, top: int = 10) -> Explanation:
         """The features that pushed section ``x`` most towards ``label`` (default: the
         predicted one): ``value × coefficient``, largest first, positive ones only."""
-        if not isinstance(top, numbers.Integral) or top < 1:
-            raise ValueError(f"top must be a positive int, got {top!r}")
+        check_top(top)
         (row,) = self._rows([x])
         proba = self.predict_proba([x])[0]
         if label is None:
             label = self.classes_[int(np.argmax(proba))]
         else:
-            self._check_label(label)
+            check_label(self.classes_, label)
         p = float(proba[int(np.flatnonzero(self.classes_ == label)[0])])
         if len(self.classes_) == 1:
             return Explanation(label, p, 0.0, ())
         coef, intercept = self._coef_for(label)
         cols, vals = row
-        contrib = vals * coef[cols]
-        order = np.argsort(-contrib, kind="stable")[:top]
-        names = self.get_feature_names_out()
-        feats = tuple(
-            FeatureContribution(str(names[cols[i]]), float(vals[i]), float(coef[cols[i]]), float(contrib[i]))
-            for i in order
-            if contrib[i] > 0
-        )
-        return Explanation(label, p, intercept, feats)
+        return Explanation(label, p, intercept, contributions(cols, vals, coef, self.get_feature_names_out(), top))
 
     def top_features(self, label: Any, *, top: int = 20) -> list[tuple[str, float]]:
         """The ``top`` features with the largest coefficients for ``label``."""
         if len(self.classes_) == 1:
             return []
-        self._check_label(label)
-        coef, _ = self._coef_for(label)
-        names = self.get_feature_names_out()
-        order = np.argsort(-coef, kind="stable")[:top]
-        return [(str(names[i]), float(coef[i])) for i in order]
+        check_label(self.classes_, label)
+        return ranked_features(self._coef_for(label)[0], self.get_feature_names_out(), top)
 
     def __repr__(self) -> str:
         td = self.data.get("training_data") or {}

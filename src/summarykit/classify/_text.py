@@ -228,6 +228,46 @@ class Explanation(NamedTuple):
         }
 
 
+def coef_for(coef: np.ndarray, intercept: np.ndarray, classes: np.ndarray, label: Any) -> tuple[np.ndarray, float]:
+    """The weight row and intercept of ``label`` (a binary model keeps one row, for
+    ``classes[1]``: the other class gets it negated)."""
+    (k,) = np.flatnonzero(classes == label)
+    if coef.shape[0] == 1:
+        sign = 1.0 if k == 1 else -1.0
+        return sign * coef[0], sign * float(intercept[0])
+    return coef[k], float(intercept[k])
+
+
+def check_label(classes: np.ndarray, label: Any) -> None:
+    if label not in set(classes.tolist()):
+        raise ValueError(f"label {label!r} is not one of classes_ {list(classes)}")
+
+
+def check_top(top: Any) -> None:
+    if not isinstance(top, numbers.Integral) or top < 1:
+        raise ValueError(f"top must be a positive int, got {top!r}")
+
+
+def contributions(
+    cols: np.ndarray, vals: np.ndarray, coef: np.ndarray, names: np.ndarray, top: int
+) -> tuple[FeatureContribution, ...]:
+    """The ``top`` positive ``value × weight`` contributions of one input's nonzero
+    features (columns ``cols``, values ``vals``), largest first."""
+    contrib = vals * coef[cols]
+    order = np.argsort(-contrib, kind="stable")[:top]
+    return tuple(
+        FeatureContribution(str(names[cols[i]]), float(vals[i]), float(coef[cols[i]]), float(contrib[i]))
+        for i in order
+        if contrib[i] > 0
+    )
+
+
+def ranked_features(coef: np.ndarray, names: np.ndarray, top: int) -> list[tuple[str, float]]:
+    """The ``top`` features with the largest weights in ``coef``."""
+    order = np.argsort(-coef, kind="stable")[:top]
+    return [(str(names[i]), float(coef[i])) for i in order]
+
+
 def _lexicon_arg(lexicon: Any) -> dict[str, tuple[str, ...]] | None:
     if lexicon is None:
         return None
