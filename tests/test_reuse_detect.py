@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import summarykit
-from summarykit.evaluate.reuse import Case, pan_scores, seed_gold, synth_corpus
+from summarykit.evaluate.reuse import Case, pan_scores, precision_long, seed_gold, spun_unseen_recall, synth_corpus
 from summarykit.model import Document
 from summarykit.reuse.detect import find_reuse
 
@@ -139,15 +139,20 @@ def synth200():
 
 
 def test_generated_corpus_floors(synth200):
+    """The issue's bars on a 200-report generated corpus (the 1,000 and 10,000 ones are
+    measured by bench/bench_reuse.py). Measured: P 1.000 R 0.985 G 1.000 plagdet 0.992,
+    spun 0.963, spun with unseen tables 0.998, kind accuracy 0.962."""
     _corpus, cases, _truth, report = synth200
     assert report.params["method"] == "index"
     s = pan_scores(cases, _dets(report))
-    assert s["plagdet"] >= 0.90
-    assert s["precision"] >= 0.95
+    assert s["plagdet"] >= 0.97
+    assert s["precision"] >= 0.99
+    assert precision_long(_dets(report), s) >= 0.95
     assert s["granularity"] <= 1.05
     assert s["recall_by_kind"]["verbatim"] >= 0.95
-    assert s["recall_by_kind"]["spun"] >= 0.80
-    assert s["kind_accuracy"] >= 0.80
+    assert s["recall_by_kind"]["spun"] >= 0.93
+    assert spun_unseen_recall(cases, s) >= 0.95
+    assert s["kind_accuracy"] >= 0.93
 
 
 def test_generated_corpus_learns_unseen_spinner_pairs(synth200):
