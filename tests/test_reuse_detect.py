@@ -10,7 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import summarykit
-from summarykit.evaluate.reuse import Case, pan_scores, precision_long, seed_gold, spun_unseen_recall, synth_corpus
+from summarykit.evaluate.reuse import (
+    Case,
+    pan_scores,
+    precision_long,
+    seed_gold,
+    spun_unseen_recall,
+    synth_corpus,
+)
 from summarykit.model import Document
 from summarykit.reuse.detect import find_reuse
 
